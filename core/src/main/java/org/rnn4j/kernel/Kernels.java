@@ -1,0 +1,83 @@
+package org.rnn4j.kernel;
+
+/**
+ * The one numeric seam: every inner loop over floats lives behind this interface.
+ *
+ * <p>Contracts: arrays are addressed by offset and size; nothing here allocates data-sized memory
+ * (a rank-sized index counter at most); an argument is
+ * written only where the documentation says so. A method whose name ends in {@code Add} (or that
+ * takes {@code accumulate = true}) adds into its output ({@code +=}) instead of overwriting it.
+ * {@link ScalarKernels} is the readable reference; faster implementations must match it within
+ * float32 rounding and are tested against it.
+ */
+public interface Kernels {
+
+    /** The process-wide kernels in use. */
+    static Kernels get() {
+        return KernelRegistry.current();
+    }
+
+    // ---------------------------------------------------------------- matrix products
+
+    /**
+     * {@code C[m, n] (+)= op(A)[m, k] · op(B)[k, n]}.
+     *
+     * <p>{@code op(A) = A} is stored as rows of length {@code lda} (A[i, p] at {@code aOff + i·lda + p});
+     * {@code op(A) = Aᵀ} stores A as [k, m] (A[p, i] at {@code aOff + p·lda + i}). Likewise for B with
+     * [k, n] or, transposed, [n, k]. C is [m, n] with row stride {@code ldc}. Writes C only.
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              float[] a, int aOff, int lda,
+              float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc,
+              boolean accumulate);
+
+    // ---------------------------------------------------------------- elementwise
+
+    /** {@code out[i] = op(x[i])} for i in [0, n). {@code out} may be {@code x}. */
+    void unary(UnaryOp op, float[] x, int xOff, float[] out, int outOff, int n);
+
+    /**
+     * {@code gx[i] += gy[i] · op'(x[i])}, where {@code y = op(x)} is passed too so that tanh, sigmoid,
+     * exp reuse it. Writes {@code gx} only.
+     */
+    void unaryBackwardAdd(UnaryOp op, float[] x, int xOff, float[] y, int yOff,
+                          float[] gy, int gyOff, float[] gx, int gxOff, int n);
+
+    /** {@code out[i] = a[i] op b[i]}. {@code out} may alias an input. */
+    void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+    /**
+     * Broadcast binary op over {@code outDims} (row-major, contiguous out). {@code aStrides} /
+     * {@code bStrides} give each operand's stride per output dimension; 0 broadcasts.
+     */
+    void broadcastBinary(BinaryOp op, int[] outDims,
+                         float[] a, int aOff, int[] aStrides,
+                         float[] b, int bOff, int[] bStrides,
+                         float[] out, int outOff);
+
+    /**
+     * Strided gather-accumulate: walks {@code dims} row-major over a contiguous {@code src} and does
+     * {@code dst[dstOff + Σ idx_j·dstStrides_j] += src[...]}. With zero strides this sums over
+     * dimensions (reductions, the backward of broadcasting). Writes {@code dst} only.
+     */
+    void accumulateStrided(int[] dims, float[] src, int srcOff, float[] dst, int dstOff, int[] dstStrides);
+
+    /**
+     * Strided copy: walks {@code dims} row-major writing a contiguous {@code dst}, reading
+     * {@code src[srcOff + Σ idx_j·srcStrides_j]} (transpose, permute, narrow, broadcast expand).
+     */
+    void copyStrided(int[] dims, float[] src, int srcOff, int[] srcStrides, float[] dst, int dstOff);
+
+    /** {@code y[i] += alpha · x[i]}. */
+    void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+    /** {@code x[i] *= alpha}. */
+    void scale(int n, float alpha, float[] x, int xOff);
+
+    /** {@code Σ x[i]} accumulated in double. */
+    double sum(float[] x, int xOff, int n);
+
+    /** {@code Σ x[i]·y[i]} accumulated in double. */
+    double dot(int n, float[] x, int xOff, float[] y, int yOff);
+}

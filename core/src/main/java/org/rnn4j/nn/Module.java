@@ -1,0 +1,134 @@
+package org.rnn4j.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * A building block with named parameters and sub-modules, in registration order, like
+ * {@code torch.nn.Module}. Names are PyTorch's dotted state_dict names ({@code rnn.weight_ih_l0}).
+ * Training mode is explicit: {@link #train()} / {@link #eval()} (new modules start in training mode).
+ */
+public abstract class Module {
+    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** Registers a parameter under {@code name} (no dots) and returns it. */
+    protected final Parameter registerParameter(String name, Parameter p) {
+        checkName(name);
+        parameters.put(name, p);
+        return p;
+    }
+
+    /** Registers a sub-module under {@code name} (no dots) and returns it. */
+    protected final <M extends Module> M registerModule(String name, M m) {
+        checkName(name);
+        children.put(name, m);
+        return m;
+    }
+
+    private void checkName(String name) {
+        if (name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException("module: invalid name '" + name + "'");
+        }
+        if (parameters.containsKey(name) || children.containsKey(name)) {
+            throw new IllegalArgumentException("module: name '" + name + "' is already registered");
+        }
+    }
+
+    /** All parameters with dotted names, own parameters first, then children's, in registration order. */
+    public final Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        collect("", out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void collect(String prefix, Map<String, Parameter> out) {
+        parameters.forEach((n, p) -> out.put(prefix + n, p));
+        children.forEach((n, m) -> m.collect(prefix + n + ".", out));
+    }
+
+    public final List<Parameter> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** Direct sub-modules by name. */
+    public final Map<String, Module> children() {
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** Total number of scalar parameters. */
+    public final long numParameters() {
+        long n = 0;
+        for (Parameter p : namedParameters().values()) {
+            n += p.value().size();
+        }
+        return n;
+    }
+
+    public final boolean isTraining() {
+        return training;
+    }
+
+    /** Sets training mode here and in every sub-module. */
+    public final Module train(boolean on) {
+        training = on;
+        children.values().forEach(c -> c.train(on));
+        return this;
+    }
+
+    public final Module train() {
+        return train(true);
+    }
+
+    public final Module eval() {
+        return train(false);
+    }
+
+    /** Zeroes every parameter gradient. */
+    public final void zeroGrad() {
+        namedParameters().values().forEach(Parameter::zeroGrad);
+    }
+
+    /** Copies of the parameter values by dotted name, in state_dict order. */
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        namedParameters().forEach((n, p) -> out.put(n, p.value().copy()));
+        return out;
+    }
+
+    /**
+     * Copies values into the parameters. Strict: every parameter must be present with its shape and
+     * no unknown name may appear, as PyTorch's {@code load_state_dict(strict=True)}.
+     */
+    public final void loadStateDict(Map<String, Tensor> state) {
+        Map<String, Parameter> own = namedParameters();
+        List<String> missing = new ArrayList<>();
+        for (String n : own.keySet()) {
+            if (!state.containsKey(n)) {
+                missing.add(n);
+            }
+        }
+        List<String> unexpected = new ArrayList<>();
+        for (String n : state.keySet()) {
+            if (!own.containsKey(n)) {
+                unexpected.add(n);
+            }
+        }
+        if (!missing.isEmpty() || !unexpected.isEmpty()) {
+            throw new IllegalArgumentException("load_state_dict: missing keys " + missing + ", unexpected keys " + unexpected);
+        }
+        own.forEach((n, p) -> {
+            Tensor src = state.get(n);
+            if (!src.shape().equals(p.value().shape())) {
+                throw new IllegalArgumentException("load_state_dict: " + n + " has shape " + src.shape()
+                        + " in the checkpoint, the model expects " + p.value().shape());
+            }
+        });
+        own.forEach((n, p) -> p.value().copyFrom(state.get(n)));
+    }
+}

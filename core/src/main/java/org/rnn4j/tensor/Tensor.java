@@ -1,0 +1,156 @@
+package org.rnn4j.tensor;
+
+import java.util.Arrays;
+
+/**
+ * A dense float32 tensor: a {@link Shape} and a contiguous row-major {@code float[]} it owns.
+ *
+ * <p>No element maths lives here beyond fill and copy; arithmetic goes through
+ * {@link org.rnn4j.kernel.Kernels}. The array is exposed ({@link #data()}) because kernels work
+ * on arrays and offsets; callers that share it must not resize or alias it behind the owner's back.
+ */
+public final class Tensor {
+    private final Shape shape;
+    private final float[] data;
+
+    private Tensor(Shape shape, float[] data) {
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException(
+                    "tensor: shape " + shape + " needs " + shape.size() + " elements, got " + data.length);
+        }
+        this.shape = shape;
+        this.data = data;
+    }
+
+    /** Wraps {@code data} without copying. */
+    public static Tensor wrap(Shape shape, float[] data) {
+        return new Tensor(shape, data);
+    }
+
+    /** Copies {@code data}. */
+    public static Tensor of(Shape shape, float... data) {
+        return new Tensor(shape, data.clone());
+    }
+
+    /** A 1-D tensor holding a copy of {@code data}. */
+    public static Tensor vector(float... data) {
+        return new Tensor(Shape.of(data.length), data.clone());
+    }
+
+    public static Tensor scalar(float v) {
+        return new Tensor(Shape.scalar(), new float[] {v});
+    }
+
+    public static Tensor zeros(Shape shape) {
+        return new Tensor(shape, new float[shape.size()]);
+    }
+
+    public static Tensor zeros(int... dims) {
+        return zeros(Shape.of(dims));
+    }
+
+    public static Tensor full(Shape shape, float v) {
+        float[] d = new float[shape.size()];
+        Arrays.fill(d, v);
+        return new Tensor(shape, d);
+    }
+
+    public static Tensor ones(Shape shape) {
+        return full(shape, 1f);
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    public int[] dims() {
+        return shape.dims();
+    }
+
+    public int rank() {
+        return shape.rank();
+    }
+
+    public int dim(int i) {
+        return shape.dim(i);
+    }
+
+    public int size() {
+        return data.length;
+    }
+
+    /** The backing array (row-major). */
+    public float[] data() {
+        return data;
+    }
+
+    public float get(int... index) {
+        return data[offset(index)];
+    }
+
+    public void set(float v, int... index) {
+        data[offset(index)] = v;
+    }
+
+    /** The single value of a one-element tensor. */
+    public float item() {
+        if (data.length != 1) {
+            throw new IllegalArgumentException("item: tensor of shape " + shape + " has " + data.length + " elements");
+        }
+        return data[0];
+    }
+
+    public Tensor copy() {
+        return new Tensor(shape, data.clone());
+    }
+
+    /** Same data, new shape with the same element count (no copy). */
+    public Tensor view(Shape newShape) {
+        if (newShape.size() != data.length) {
+            throw new IllegalArgumentException("view: cannot view " + shape + " as " + newShape);
+        }
+        return new Tensor(newShape, data);
+    }
+
+    public Tensor view(int... dims) {
+        return view(Shape.of(dims));
+    }
+
+    public void fill(float v) {
+        Arrays.fill(data, v);
+    }
+
+    /** Copies the elements of {@code src}, which must have the same shape. */
+    public void copyFrom(Tensor src) {
+        if (!src.shape.equals(shape)) {
+            throw new IllegalArgumentException("copyFrom: shape " + src.shape + " does not match " + shape);
+        }
+        System.arraycopy(src.data, 0, data, 0, data.length);
+    }
+
+    private int offset(int[] index) {
+        int[] dims = shape.dims();
+        if (index.length != dims.length) {
+            throw new IllegalArgumentException("index " + Arrays.toString(index) + " has rank " + index.length
+                    + ", tensor has shape " + shape);
+        }
+        int off = 0;
+        for (int i = 0; i < dims.length; i++) {
+            if (index[i] < 0 || index[i] >= dims[i]) {
+                throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " outside shape " + shape);
+            }
+            off = off * dims[i] + index[i];
+        }
+        return off;
+    }
+
+    @Override
+    public String toString() {
+        int n = Math.min(data.length, 8);
+        StringBuilder sb = new StringBuilder("Tensor").append(shape).append(" [");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ", ").append(data[i]);
+        }
+        return sb.append(data.length > n ? ", ...]" : "]").toString();
+    }
+}
