@@ -1,0 +1,296 @@
+package org.rnn4j.nn.recurrent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.rnn4j.autograd.GradMode;
+import org.rnn4j.autograd.Var;
+import org.rnn4j.kernel.BinaryOp;
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.UnaryOp;
+import org.rnn4j.tensor.Shape;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * One layer in one direction as ONE autograd node: the fast path of every recurrent layer and cell.
+ *
+ * <p>Forward: the input projection of all steps is one GEMM, {@code Gx = X·W_ihᵀ + b} [N, G·H]; then
+ * per step one recurrent GEMM on the step's active rows and one fused gate kernel. Backward walks the
+ * steps in reverse with the fused gate-backward kernel and one GEMM per step for dL/dh_prev, then
+ * computes dX, dW_ih, dW_hh, dW_hr and the bias gradients of all steps with single GEMMs and row sums.
+ * Every buffer is allocated before the time loops; nothing is allocated inside them.
+ *
+ * <p>The node's value is flat: {@code [ y (N·P) | h_n (B·P) | c_n (B·H), LSTM only ]}, y in the
+ * packed row order of the input ({@link StepLayout}), h_n / c_n in the row (sorted batch) order. The
+ * running state lives in the h_n / c_n sections: with packed input the active rows of a step are a
+ * prefix, so a sequence that has ended stops being updated (forward direction) and one that has not
+ * started yet still holds h0 (reverse direction, which starts at each sequence's own last step).
+ */
+final class FusedLayer {
+    private final CellKind kind;
+    private final StepLayout steps;
+    private final boolean reverse;
+    private final int in;      // input width
+    private final int hidden;  // H
+    private final int proj;    // P: proj_size, or H
+    private final int gh;      // G·H
+    private final int n;       // N rows
+    private final int batch;   // B
+    private final Var x;
+    private final Var h0;
+    private final int h0Off;
+    private final Var c0;
+    private final int c0Off;
+    private final LayerWeights w;
+    private final float[] out;
+
+    // Saved for backward ([N, ·]) or, when no graph is recorded, one-step workspaces ([B, ·]).
+    private float[] gates;  // [N, G·H] pre-activations, then activations (LSTM, GRU)
+    private float[] hPrev;  // [N, P]   the state each step read
+    private float[] cPrev;  // [N, H]   LSTM
+    private float[] tanhC;  // [N, H]   LSTM: tanh(c')
+    private float[] hFull;  // [N, H]   LSTM with projection: o·tanh(c') before W_hr
+    private float[] ghn;    // [N, H]   GRU: W_hn h + b_hn
+    private float[] ghWs;   // [B, 3H]  GRU workspace: W_hh h of one step
+
+    private FusedLayer(CellKind kind, Var x, int inWidth, StepLayout steps, Var h0, int h0Off,
+                       Var c0, int c0Off, LayerWeights w, boolean reverse) {
+        this.kind = kind;
+        this.steps = steps;
+        this.reverse = reverse;
+        this.in = inWidth;
+        this.gh = w.wHh().shape().dim(0);
+        this.hidden = gh / kind.gates();
+        this.proj = w.wHh().shape().dim(1);
+        this.n = steps.rows();
+        this.batch = steps.batch();
+        this.x = x;
+        this.h0 = h0;
+        this.h0Off = h0Off;
+        this.c0 = c0;
+        this.c0Off = c0Off;
+        this.w = w;
+        if (!w.wIh().shape().equals(Shape.of(gh, inWidth)) || x.value().size() < n * inWidth) {
+            throw new IllegalStateException("fused " + kind + ": weight_ih " + w.wIh().shape() + " / input of "
+                    + x.value().size() + " values do not fit [" + n + ", " + inWidth + "]");
+        }
+        this.out = new float[n * proj + batch * proj + (kind.hasCell() ? batch * hidden : 0)];
+    }
+
+    /**
+     * Runs the layer-direction and returns its node (value layout in the class comment).
+     *
+     * @param x     its first N·inWidth values are the input rows [N, inWidth], packed time-major
+     * @param h0    initial hidden state, B·P values from {@code h0Off} in row order; {@code null} = zeros
+     * @param c0    LSTM initial cell state, B·H values from {@code c0Off}; {@code null} = zeros
+     */
+    static Var apply(CellKind kind, Var x, int inWidth, StepLayout steps, Var h0, int h0Off,
+                     Var c0, int c0Off, LayerWeights w, boolean reverse) {
+        FusedLayer f = new FusedLayer(kind, x, inWidth, steps, h0, h0Off, c0, c0Off, w, reverse);
+        List<Var> inputs = new ArrayList<>();
+        for (Var v : new Var[] {x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()}) {
+            if (v != null) {
+                inputs.add(v);
+            }
+        }
+        boolean record = GradMode.isEnabled() && inputs.stream().anyMatch(Var::requiresGrad);
+        f.forward(record);
+        String op = kind.moduleName().toLowerCase() + (reverse ? "_layer_reverse" : "_layer");
+        return Var.of(op, Tensor.wrap(Shape.of(f.out.length), f.out), f::backward, inputs.toArray(new Var[0]));
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    private void forward(boolean keep) {
+        Kernels k = Kernels.get();
+        int rows = keep ? n : batch;
+        gates = new float[n * gh];
+        hPrev = keep ? new float[n * proj] : null;
+        if (kind == CellKind.LSTM) {
+            cPrev = keep ? new float[n * hidden] : null;
+            tanhC = new float[rows * hidden];
+            hFull = w.wHr() != null ? new float[rows * hidden] : null;
+        } else if (kind == CellKind.GRU) {
+            ghn = new float[rows * hidden];
+            ghWs = new float[batch * gh];
+        }
+        // Gx = X·W_ihᵀ + b_ih (+ b_hh; for the GRU only its r, z rows)   [N, G·H]
+        k.gemm(false, true, n, gh, in, x.value().data(), 0, in, w.wIh().value().data(), 0, in, gates, 0, gh, false);
+        if (w.hasBias()) {
+            k.addBiasRows(n, gh, w.bIh().value().data(), 0, gates, 0, gh);
+            k.addBiasRows(n, kind == CellKind.GRU ? 2 * hidden : gh, w.bHh().value().data(), 0, gates, 0, gh);
+        }
+        if (h0 != null) {
+            System.arraycopy(h0.value().data(), h0Off, out, hOff(), batch * proj);
+        }
+        if (c0 != null) {
+            System.arraycopy(c0.value().data(), c0Off, out, cOff(), batch * hidden);
+        }
+        int steps = this.steps.steps();
+        for (int s = 0; s < steps; s++) {
+            int t = reverse ? steps - 1 - s : s;
+            int r0 = this.steps.offsets()[t];
+            int bt = this.steps.batchSizes()[t];
+            switch (kind) {
+                case RNN_TANH, RNN_RELU -> rnnStep(k, r0, bt, keep);
+                case LSTM -> lstmStep(k, r0, bt, keep);
+                case GRU -> gruStep(k, r0, bt, keep);
+            }
+        }
+    }
+
+    private int hOff() {
+        return n * proj;
+    }
+
+    private int cOff() {
+        return n * proj + batch * proj;
+    }
+
+    /** h' = act(Gx + h·W_hhᵀ). */
+    private void rnnStep(Kernels k, int r0, int bt, boolean keep) {
+        int hs = hOff();
+        k.gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, gates, r0 * gh, gh, true);
+        if (keep) {
+            System.arraycopy(out, hs, hPrev, r0 * proj, bt * proj);
+        }
+        k.unary(kind == CellKind.RNN_TANH ? UnaryOp.TANH : UnaryOp.RELU, gates, r0 * gh, out, r0 * proj, bt * hidden);
+        System.arraycopy(out, r0 * proj, out, hs, bt * proj);
+    }
+
+    /** gates = Gx + h·W_hhᵀ; c' = f·c + i·g; h' = o·tanh(c') (then W_hr·h' with a projection). */
+    private void lstmStep(Kernels k, int r0, int bt, boolean keep) {
+        int hs = hOff();
+        int cs = cOff();
+        k.gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, gates, r0 * gh, gh, true);
+        float[] cp = out;
+        int cpOff = cs;
+        if (keep) {
+            System.arraycopy(out, hs, hPrev, r0 * proj, bt * proj);
+            System.arraycopy(out, cs, cPrev, r0 * hidden, bt * hidden);
+            cp = cPrev;
+            cpOff = r0 * hidden;
+        }
+        int so = keep ? r0 * hidden : 0;
+        boolean projected = hFull != null;
+        k.lstmGatesForward(bt, hidden, gates, r0 * gh, cp, cpOff, out, cs, tanhC, so,
+                projected ? hFull : out, projected ? so : r0 * proj);
+        if (projected) {
+            // y = h_full·W_hrᵀ   [bt, H] × [H, P]
+            k.gemm(false, true, bt, proj, hidden, hFull, so, hidden, w.wHr().value().data(), 0, hidden, out, r0 * proj, proj, false);
+        }
+        System.arraycopy(out, r0 * proj, out, hs, bt * proj);
+    }
+
+    /** gh = h·W_hhᵀ; r, z, n gates; h' = (1-z)·n + z·h. */
+    private void gruStep(Kernels k, int r0, int bt, boolean keep) {
+        int hs = hOff();
+        k.gemm(false, true, bt, gh, hidden, out, hs, hidden, w.wHh().value().data(), 0, hidden, ghWs, 0, gh, false);
+        if (keep) {
+            System.arraycopy(out, hs, hPrev, r0 * hidden, bt * hidden);
+        }
+        float[] bhh = w.hasBias() ? w.bHh().value().data() : null;
+        k.gruGatesForward(bt, hidden, gates, r0 * gh, ghWs, 0, bhh, 2 * hidden, out, hs, out, r0 * hidden,
+                ghn, keep ? r0 * hidden : 0);
+        System.arraycopy(out, r0 * hidden, out, hs, bt * hidden);
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /** Running gradients and all-step gradient buffers of one backward pass. */
+    private static final class Grads {
+        float[] dh;    // [B, P]   dL/d(state after the step being processed); dL/dh0 at the end
+        float[] dc;    // [B, H]   LSTM: same for c
+        float[] dA;    // [N, G·H] dL/d(W_ih x + b_ih)
+        float[] dGh;   // [N, G·H] dL/d(W_hh h + b_hh) (= dA except for the GRU)
+        float[] dHp;   // [N, P]   LSTM with projection: dL/dh' (projected) per step
+        float[] dhWs;  // [B, H]   dL/dh' of one step (before the projection)
+    }
+
+    private void backward(Tensor gradOut) {
+        Kernels k = Kernels.get();
+        float[] g = gradOut.data();
+        Grads d = new Grads();
+        d.dh = Arrays.copyOfRange(g, hOff(), hOff() + batch * proj);
+        d.dc = kind.hasCell() ? Arrays.copyOfRange(g, cOff(), cOff() + batch * hidden) : null;
+        d.dA = new float[n * gh];
+        d.dGh = kind == CellKind.GRU ? new float[n * gh] : d.dA;
+        d.dHp = hFull != null ? new float[n * proj] : null;
+        d.dhWs = new float[batch * hidden];
+        int steps = this.steps.steps();
+        for (int s = steps - 1; s >= 0; s--) {
+            int t = reverse ? steps - 1 - s : s;
+            int r0 = this.steps.offsets()[t];
+            int bt = this.steps.batchSizes()[t];
+            switch (kind) {
+                case RNN_TANH, RNN_RELU -> rnnBack(k, g, d, r0, bt);
+                case LSTM -> lstmBack(k, g, d, r0, bt);
+                case GRU -> gruBack(k, g, d, r0, bt);
+            }
+        }
+        allStepGradients(k, d);
+    }
+
+    private void rnnBack(Kernels k, float[] g, Grads d, int r0, int bt) {
+        UnaryOp act = kind == CellKind.RNN_TANH ? UnaryOp.TANH : UnaryOp.RELU;
+        k.rnnGatesBackward(act, bt * hidden, out, r0 * proj, d.dh, 0, g, r0 * proj, d.dA, r0 * gh);
+        // dL/dh_prev = dPre·W_hh   [bt, H] × [H, H]
+        k.gemm(false, false, bt, proj, gh, d.dA, r0 * gh, gh, w.wHh().value().data(), 0, proj, d.dh, 0, proj, false);
+    }
+
+    private void lstmBack(Kernels k, float[] g, Grads d, int r0, int bt) {
+        if (d.dHp != null) {
+            // dL/dy = dh + dout (P wide); back through the projection: dL/dh_full = dL/dy · W_hr
+            k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dHp, r0 * proj, bt * proj);
+            k.gemm(false, false, bt, hidden, proj, d.dHp, r0 * proj, proj, w.wHr().value().data(), 0, hidden, d.dhWs, 0, hidden, false);
+        } else {
+            k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dhWs, 0, bt * hidden);
+        }
+        k.lstmGatesBackward(bt, hidden, gates, r0 * gh, cPrev, r0 * hidden, tanhC, r0 * hidden, d.dhWs, 0,
+                d.dc, 0, d.dA, r0 * gh);
+        // dL/dh_prev = dGates·W_hh   [bt, 4H] × [4H, P]
+        k.gemm(false, false, bt, proj, gh, d.dA, r0 * gh, gh, w.wHh().value().data(), 0, proj, d.dh, 0, proj, false);
+    }
+
+    private void gruBack(Kernels k, float[] g, Grads d, int r0, int bt) {
+        k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * hidden, d.dhWs, 0, bt * hidden);
+        // writes dA, dGh and the direct path z·dh into d.dh
+        k.gruGatesBackward(bt, hidden, gates, r0 * gh, ghn, r0 * hidden, hPrev, r0 * hidden, d.dhWs, 0,
+                d.dA, r0 * gh, d.dGh, r0 * gh, d.dh, 0);
+        // dL/dh_prev += dGh·W_hh   [bt, 3H] × [3H, H]
+        k.gemm(false, false, bt, hidden, gh, d.dGh, r0 * gh, gh, w.wHh().value().data(), 0, hidden, d.dh, 0, hidden, true);
+    }
+
+    /** dX, dW_ih, dW_hh, dW_hr, biases for all steps at once; dh0 / dc0. */
+    private void allStepGradients(Kernels k, Grads d) {
+        float[] xd = x.value().data();
+        if (x.requiresGrad()) {
+            // dX += dA·W_ih   [N, G·H] × [G·H, in]
+            k.gemm(false, false, n, in, gh, d.dA, 0, gh, w.wIh().value().data(), 0, in, x.gradBuffer().data(), 0, in, true);
+        }
+        if (w.wIh().requiresGrad()) {
+            // dW_ih += dAᵀ·X   [G·H, N] × [N, in]
+            k.gemm(true, false, gh, in, n, d.dA, 0, gh, xd, 0, in, w.wIh().gradBuffer().data(), 0, in, true);
+        }
+        if (w.wHh().requiresGrad()) {
+            // dW_hh += dGhᵀ·H_prev   [G·H, N] × [N, P]
+            k.gemm(true, false, gh, proj, n, d.dGh, 0, gh, hPrev, 0, proj, w.wHh().gradBuffer().data(), 0, proj, true);
+        }
+        if (w.hasBias() && w.bIh().requiresGrad()) {
+            k.sumRowsAdd(n, gh, d.dA, 0, gh, w.bIh().gradBuffer().data(), 0);
+        }
+        if (w.hasBias() && w.bHh().requiresGrad()) {
+            k.sumRowsAdd(n, gh, d.dGh, 0, gh, w.bHh().gradBuffer().data(), 0);
+        }
+        if (w.wHr() != null && w.wHr().requiresGrad()) {
+            // dW_hr += dYᵀ·H_full   [P, N] × [N, H]
+            k.gemm(true, false, proj, hidden, n, d.dHp, 0, proj, hFull, 0, hidden, w.wHr().gradBuffer().data(), 0, hidden, true);
+        }
+        if (h0 != null && h0.requiresGrad()) {
+            k.axpy(batch * proj, 1f, d.dh, 0, h0.gradBuffer().data(), h0Off);
+        }
+        if (c0 != null && c0.requiresGrad()) {
+            k.axpy(batch * hidden, 1f, d.dc, 0, c0.gradBuffer().data(), c0Off);
+        }
+    }
+}
