@@ -1,7 +1,12 @@
 package org.rnn4j.ops;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.rnn4j.autograd.Var;
+import org.rnn4j.rand.Rng;
+import org.rnn4j.tensor.IntTensor;
+import org.rnn4j.tensor.Shape;
+import org.rnn4j.tensor.Tensor;
 
 /**
  * One static facade over every differentiable op, for {@code import static org.rnn4j.ops.F.*}:
@@ -62,4 +67,18 @@ public final class F {
     public static List<Var> chunk(Var x, int chunks, int dim) { return ShapeOps.chunk(x, chunks, dim); }
     public static Var cat(List<Var> xs, int dim) { return ShapeOps.cat(xs, dim); }
     public static Var stack(List<Var> xs, int dim) { return ShapeOps.stack(xs, dim); }
+
+    // ---------------------------------------------------------------- indexing
+    public static Var indexSelect(Var x, int dim, int[] indices) { return IndexOps.indexSelect(x, dim, indices); }
+    public static Var gather(Var x, int dim, IntTensor index) { return IndexOps.gather(x, dim, index); }
+    /** Embedding lookup without padding row. */
+    public static Var embedding(IntTensor indices, Var weight) { return IndexOps.embedding(indices, weight, OptionalInt.empty()); }
+    /** Embedding lookup; row {@code paddingIdx} (negative counts from the end) gets no gradient. */
+    public static Var embedding(IntTensor indices, Var weight, int paddingIdx) { return IndexOps.embedding(indices, weight, OptionalInt.of(paddingIdx)); }
+    public static Var maskedFill(Var x, boolean[] mask, float value) { return IndexOps.maskedFill(x, mask, value); }
+    public static Var maskedFill(Var x, Shape maskShape, boolean[] mask, float value) { return IndexOps.maskedFill(x, maskShape, mask, value); }
+    public static Var maskedFill(Var x, Tensor mask, float value) { return IndexOps.maskedFill(x, mask, value); }
+
+    // ---------------------------------------------------------------- dropout
+    public static Var dropout(Var x, double p, boolean training, Rng rng) { return DropoutOp.dropout(x, p, training, rng); }
 }
