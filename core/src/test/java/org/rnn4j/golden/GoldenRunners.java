@@ -14,6 +14,8 @@ final class GoldenRunners {
 
     static Map<String, CaseRunner> all() {
         Map<String, CaseRunner> m = new TreeMap<>();
+        m.put("embedding", new EmbeddingCases());
+        m.put("linear", new LinearCases());
         return m;
     }
 }
