@@ -81,6 +81,81 @@ public interface Kernels {
     /** {@code Σ x[i]·y[i]} accumulated in double. */
     double dot(int n, float[] x, int xOff, float[] y, int yOff);
 
+    // ---------------------------------------------------------------- ops helper (org.rnn4j.ops)
+
+    /** {@code out[i] = x[i] op s} for i in [0, n). {@code out} may be {@code x}. */
+    void binaryScalar(BinaryOp op, float[] x, int xOff, float s, float[] out, int outOff, int n);
+
+    /** {@code out[i] += a[i] op b[i]} for i in [0, n). Writes {@code out} only. */
+    void binaryAdd(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+    /**
+     * Strided read-accumulate: walks {@code dims} row-major over a contiguous {@code dst} and does
+     * {@code dst[dstOff + o] += alpha · src[srcOff + Σ idx_j·srcStrides_j]} (the backward of
+     * reductions, narrow and permute; zero strides broadcast). Writes {@code dst} only.
+     */
+    void accumulateFromStrided(int[] dims, float alpha, float[] src, int srcOff, int[] srcStrides,
+                               float[] dst, int dstOff);
+
+    /**
+     * Softmax along the middle axis of {@code x} viewed as [outer, n, inner]:
+     * {@code y = exp(x - max) / Σ exp(x - max)}. Writes {@code y} only.
+     */
+    void softmax(int outer, int n, int inner, float[] x, int xOff, float[] y, int yOff);
+
+    /** Log-softmax along the middle axis of [outer, n, inner]: {@code y = x - max - log Σ exp(x - max)}. */
+    void logSoftmax(int outer, int n, int inner, float[] x, int xOff, float[] y, int yOff);
+
+    /** Softmax backward over [outer, n, inner]: {@code gx += y · (gy - Σ_n gy·y)}. Writes {@code gx} only. */
+    void softmaxBackwardAdd(int outer, int n, int inner, float[] y, int yOff, float[] gy, int gyOff,
+                            float[] gx, int gxOff);
+
+    /** Log-softmax backward over [outer, n, inner]: {@code gx += gy - exp(y) · Σ_n gy}. Writes {@code gx} only. */
+    void logSoftmaxBackwardAdd(int outer, int n, int inner, float[] y, int yOff, float[] gy, int gyOff,
+                               float[] gx, int gxOff);
+
+    /**
+     * Row selection: {@code dst[o, j, i] = src[o, idx[idxOff + j], i]} with src [outer, n, inner] and
+     * dst [outer, k, inner]. Indices must already be checked to lie in [0, n). Writes {@code dst} only.
+     */
+    void indexSelect(int outer, int n, int inner, int[] idx, int idxOff, int k,
+                     float[] src, int srcOff, float[] dst, int dstOff);
+
+    /**
+     * The backward of {@link #indexSelect}: {@code dst[o, idx[j], i] += src[o, j, i]}, skipping every j
+     * with {@code idx[j] == skip} (pass -1 to skip nothing). Repeated indices accumulate.
+     */
+    void indexAdd(int outer, int n, int inner, int[] idx, int idxOff, int k, int skip,
+                  float[] src, int srcOff, float[] dst, int dstOff);
+
+    /**
+     * Gather: walks {@code dims} (the shape of the contiguous index {@code idx}) row-major and writes
+     * {@code out[o] = src[srcOff + Σ_{j≠dim} i_j·srcStrides_j + idx[o]·srcStrides[dim]]}.
+     */
+    void gather(int[] dims, int dim, int[] idx, float[] src, int srcOff, int[] srcStrides,
+                float[] out, int outOff);
+
+    /** The backward of {@link #gather}: {@code dst[...same address...] += src[o]}. Writes {@code dst} only. */
+    void scatterAdd(int[] dims, int dim, int[] idx, float[] src, int srcOff,
+                    float[] dst, int dstOff, int[] dstStrides);
+
+    /**
+     * Masked fill: walks {@code dims} row-major over contiguous x and out,
+     * {@code out[o] = mask[maskOff + Σ i_j·maskStrides_j] ? value : x[o]}. {@code out} may be {@code x}.
+     */
+    void maskedFill(int[] dims, float[] x, int xOff, boolean[] mask, int maskOff, int[] maskStrides,
+                    float value, float[] out, int outOff);
+
+    /** The backward of {@link #maskedFill}: {@code gx[o] += mask[...] ? 0 : gy[o]}. Writes {@code gx} only. */
+    void maskedAccumulate(int[] dims, float[] gy, int gyOff, boolean[] mask, int maskOff, int[] maskStrides,
+                          float[] gx, int gxOff);
+
+    /**
+     * Turns uniform draws u ∈ [0, 1) into an inverted-dropout mask in place:
+     * {@code u[i] = u[i] < p ? 0 : scale}.
+     */
+    void dropoutMask(int n, float p, float scale, float[] u, int uOff);
+
     // ---------------------------------------------------------------- recurrent helper (issue 3)
     // Fused per-step kernels of the recurrent layers (org.rnn4j.nn.recurrent). Rows are contiguous:
     // a gate block of `rows` rows has row stride G·H, a state block row stride H. "May alias" means

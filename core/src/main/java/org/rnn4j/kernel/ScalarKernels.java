@@ -173,6 +173,222 @@ public class ScalarKernels implements Kernels {
         return s;
     }
 
+    // ---------------------------------------------------------------- ops helper (org.rnn4j.ops)
+
+    private static float apply(BinaryOp op, float a, float b) {
+        return switch (op) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+        };
+    }
+
+    @Override
+    public void binaryScalar(BinaryOp op, float[] x, int xOff, float s, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = apply(op, x[xOff + i], s);
+        }
+    }
+
+    @Override
+    public void binaryAdd(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] += apply(op, a[aOff + i], b[bOff + i]);
+        }
+    }
+
+    @Override
+    public void accumulateFromStrided(int[] dims, float alpha, float[] src, int srcOff, int[] srcStrides,
+                                      float[] dst, int dstOff) {
+        int rank = dims.length;
+        int total = 1;
+        for (int d : dims) total *= d;
+        int[] idx = new int[rank];
+        int is = srcOff;
+        for (int o = 0; o < total; o++) {
+            dst[dstOff + o] += alpha * src[is];
+            for (int d = rank - 1; d >= 0; d--) {
+                idx[d]++;
+                is += srcStrides[d];
+                if (idx[d] < dims[d]) break;
+                is -= srcStrides[d] * dims[d];
+                idx[d] = 0;
+            }
+        }
+    }
+
+    /** Largest of the n values starting at {@code off} with step {@code inner}. */
+    private static float max(float[] x, int off, int n, int inner) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            m = Math.max(m, x[off + j * inner]);
+        }
+        return m;
+    }
+
+    /** Σ exp(x - m) over the n values starting at {@code off} with step {@code inner}, in double. */
+    private static double sumExp(float[] x, int off, int n, int inner, float m) {
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+            s += Math.exp(x[off + j * inner] - m);
+        }
+        return s;
+    }
+
+    @Override
+    public void softmax(int outer, int n, int inner, float[] x, int xOff, float[] y, int yOff) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                float m = max(x, xOff + base, n, inner);
+                double s = sumExp(x, xOff + base, n, inner, m);
+                for (int j = 0; j < n; j++) {
+                    y[yOff + base + j * inner] = (float) (Math.exp(x[xOff + base + j * inner] - m) / s);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void logSoftmax(int outer, int n, int inner, float[] x, int xOff, float[] y, int yOff) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                float m = max(x, xOff + base, n, inner);
+                double logSum = Math.log(sumExp(x, xOff + base, n, inner, m));
+                for (int j = 0; j < n; j++) {
+                    y[yOff + base + j * inner] = (float) (x[xOff + base + j * inner] - m - logSum);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void softmaxBackwardAdd(int outer, int n, int inner, float[] y, int yOff, float[] gy, int gyOff,
+                                   float[] gx, int gxOff) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                double dot = 0;
+                for (int j = 0; j < n; j++) {
+                    dot += (double) gy[gyOff + base + j * inner] * y[yOff + base + j * inner];
+                }
+                for (int j = 0; j < n; j++) {
+                    int at = base + j * inner;
+                    gx[gxOff + at] += (float) (y[yOff + at] * (gy[gyOff + at] - dot));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void logSoftmaxBackwardAdd(int outer, int n, int inner, float[] y, int yOff, float[] gy, int gyOff,
+                                      float[] gx, int gxOff) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += gy[gyOff + base + j * inner];
+                }
+                for (int j = 0; j < n; j++) {
+                    int at = base + j * inner;
+                    gx[gxOff + at] += (float) (gy[gyOff + at] - Math.exp(y[yOff + at]) * sum);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void indexSelect(int outer, int n, int inner, int[] idx, int idxOff, int k,
+                            float[] src, int srcOff, float[] dst, int dstOff) {
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < k; j++) {
+                System.arraycopy(src, srcOff + (o * n + idx[idxOff + j]) * inner,
+                        dst, dstOff + (o * k + j) * inner, inner);
+            }
+        }
+    }
+
+    @Override
+    public void indexAdd(int outer, int n, int inner, int[] idx, int idxOff, int k, int skip,
+                         float[] src, int srcOff, float[] dst, int dstOff) {
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < k; j++) {
+                int row = idx[idxOff + j];
+                if (row == skip) {
+                    continue;
+                }
+                int s = srcOff + (o * k + j) * inner;
+                int d = dstOff + (o * n + row) * inner;
+                for (int i = 0; i < inner; i++) {
+                    dst[d + i] += src[s + i];
+                }
+            }
+        }
+    }
+
+    /** Offset of row-major position {@code o} of {@code dims}, with the index of {@code dim} replaced by {@code at}. */
+    private static int gatherOffset(int[] dims, int dim, int o, int at, int[] strides) {
+        int off = 0;
+        for (int d = dims.length - 1; d >= 0; d--) {
+            int i = o % dims[d];
+            o /= dims[d];
+            off += (d == dim ? at : i) * strides[d];
+        }
+        return off;
+    }
+
+    @Override
+    public void gather(int[] dims, int dim, int[] idx, float[] src, int srcOff, int[] srcStrides,
+                       float[] out, int outOff) {
+        int total = 1;
+        for (int d : dims) total *= d;
+        for (int o = 0; o < total; o++) {
+            out[outOff + o] = src[srcOff + gatherOffset(dims, dim, o, idx[o], srcStrides)];
+        }
+    }
+
+    @Override
+    public void scatterAdd(int[] dims, int dim, int[] idx, float[] src, int srcOff,
+                           float[] dst, int dstOff, int[] dstStrides) {
+        int total = 1;
+        for (int d : dims) total *= d;
+        for (int o = 0; o < total; o++) {
+            dst[dstOff + gatherOffset(dims, dim, o, idx[o], dstStrides)] += src[srcOff + o];
+        }
+    }
+
+    @Override
+    public void maskedFill(int[] dims, float[] x, int xOff, boolean[] mask, int maskOff, int[] maskStrides,
+                           float value, float[] out, int outOff) {
+        int total = 1;
+        for (int d : dims) total *= d;
+        for (int o = 0; o < total; o++) {
+            out[outOff + o] = mask[maskOff + gatherOffset(dims, -1, o, 0, maskStrides)] ? value : x[xOff + o];
+        }
+    }
+
+    @Override
+    public void maskedAccumulate(int[] dims, float[] gy, int gyOff, boolean[] mask, int maskOff, int[] maskStrides,
+                                 float[] gx, int gxOff) {
+        int total = 1;
+        for (int d : dims) total *= d;
+        for (int o = 0; o < total; o++) {
+            if (!mask[maskOff + gatherOffset(dims, -1, o, 0, maskStrides)]) {
+                gx[gxOff + o] += gy[gyOff + o];
+            }
+        }
+    }
+
+    @Override
+    public void dropoutMask(int n, float p, float scale, float[] u, int uOff) {
+        for (int i = 0; i < n; i++) {
+            u[uOff + i] = u[uOff + i] < p ? 0f : scale;
+        }
+    }
+
     // ---------------------------------------------------------------- recurrent helper (issue 3)
 
     @Override

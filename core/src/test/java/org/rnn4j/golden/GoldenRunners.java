@@ -14,6 +14,8 @@ final class GoldenRunners {
 
     static Map<String, CaseRunner> all() {
         Map<String, CaseRunner> m = new TreeMap<>();
+        m.put("embedding", new EmbeddingCases());
+        m.put("linear", new LinearCases());
         m.put("recurrent", RecurrentCases::run);
         m.put("packed", PackedCases::run);
         m.put("cell", CellCases::run);
