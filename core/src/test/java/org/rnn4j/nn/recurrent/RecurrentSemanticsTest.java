@@ -83,6 +83,7 @@ class RecurrentSemanticsTest {
 
     @ParameterizedTest
     @EnumSource(CellKind.class)
+    @SuppressWarnings("try") // the scope is only closed, never read
     void inferenceWithoutGraphGivesTheSameNumbers(CellKind kind) {
         RecurrentOptions o = RecurrentOptions.DEFAULTS.withNumLayers(2).withBidirectional(true)
                 .withProjSize(kind == CellKind.LSTM ? 2 : 0);
