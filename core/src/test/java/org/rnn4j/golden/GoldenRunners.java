@@ -14,6 +14,7 @@ final class GoldenRunners {
 
     static Map<String, CaseRunner> all() {
         Map<String, CaseRunner> m = new TreeMap<>();
+        m.put("loss", LossCases::run);
         return m;
     }
 }
