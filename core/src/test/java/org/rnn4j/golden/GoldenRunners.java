@@ -15,6 +15,8 @@ final class GoldenRunners {
     static Map<String, CaseRunner> all() {
         Map<String, CaseRunner> m = new TreeMap<>();
         m.put("loss", LossCases::run);
+        m.put("optimizer", OptimizerCases::run);
+        m.put("clip", ClipCases::run);
         return m;
     }
 }
