@@ -1,5 +1,6 @@
 package org.rnn4j.kernel;
 
+import org.rnn4j.tensor.IntTensor;
 /**
  * The one numeric seam: every inner loop over floats lives behind this interface.
  *
@@ -169,7 +170,7 @@ public interface Kernels {
      * Writes {@code logp[outer·classes·inner]} (log-softmax of x, same layout), and per position i
      * with target t: {@code rowWeight[i] = w[t]} and
      * {@code rowLoss[i] = (1-ε)·w[t]·(-logp[t]) + (ε/C)·Σ_c w[c]·(-logp[c])}; both 0 where
-     * {@code t == ignoreIndex}. {@code classWeight} null means all ones. Targets other than
+     * {@code t == ignoreIndex}. {@code classWeight} null means all ones. IntTensor other than
      * ignoreIndex must be in [0, classes) (checked by the caller).
      */
     void crossEntropyForward(int outer, int classes, int inner, float[] x, int xOff, int[] target, int tOff,

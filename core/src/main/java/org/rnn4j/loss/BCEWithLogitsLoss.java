@@ -1,5 +1,6 @@
 package org.rnn4j.loss;
 
+import org.rnn4j.tensor.IntTensor;
 import java.util.Objects;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
@@ -8,7 +9,7 @@ import org.rnn4j.tensor.Tensor;
 /**
  * {@code torch.nn.BCEWithLogitsLoss}: sigmoid and binary cross-entropy in one numerically stable
  * node, {@code l = -w·[pw·y·log σ(x) + (1-y)·log(1-σ(x))]}, then mean over all elements or sum.
- * Targets y may be soft (any value in [0, 1]); input and target have the same shape.
+ * IntTensor y may be soft (any value in [0, 1]); input and target have the same shape.
  *
  * @param weight    rescales each element; broadcast to the input's shape (NumPy rules), or null
  * @param posWeight weight of positive examples, usually per class {@code [C]} broadcast over the last

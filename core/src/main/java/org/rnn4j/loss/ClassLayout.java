@@ -1,5 +1,6 @@
 package org.rnn4j.loss;
 
+import org.rnn4j.tensor.IntTensor;
 import java.util.Arrays;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
@@ -16,7 +17,7 @@ record ClassLayout(int outer, int classes, int inner, Shape outShape) {
     }
 
     /** Validates input, target, class weights and target values; messages name {@code op}. */
-    static ClassLayout of(String op, Shape input, Targets target, Tensor weight, int ignoreIndex) {
+    static ClassLayout of(String op, Shape input, IntTensor target, Tensor weight, int ignoreIndex) {
         int[] in = input.dims();
         int[] t = target.shape().dims();
         ClassLayout layout;
@@ -53,7 +54,7 @@ record ClassLayout(int outer, int classes, int inner, Shape outShape) {
             throw new IllegalArgumentException(op + ": weight " + weight.shape() + " does not match "
                     + layout.classes + " classes");
         }
-        int[] idx = target.raw();
+        int[] idx = target.data();
         for (int i = 0; i < idx.length; i++) {
             int c = idx[i];
             if (c != ignoreIndex && (c < 0 || c >= layout.classes)) {

@@ -1,5 +1,6 @@
 package org.rnn4j.loss;
 
+import org.rnn4j.tensor.IntTensor;
 import java.util.Objects;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
@@ -15,7 +16,7 @@ import org.rnn4j.tensor.Tensor;
  * {@code W = Σ_V w[t]}; mean = {@code ((1-ε)·NLL + (ε/C)·SMOOTH) / W}, sum = the same without /W.
  *
  * <pre>{@code
- * Var loss = CrossEntropyLoss.defaults().withLabelSmoothing(0.1).forward(logits, Targets.of(2, 0, 1));
+ * Var loss = CrossEntropyLoss.defaults().withLabelSmoothing(0.1).forward(logits, IntTensor.vector(2, 0, 1));
  * }</pre>
  *
  * @param weight         per-class weights {@code [C]}, or null for ones (copied)
@@ -62,11 +63,11 @@ public record CrossEntropyLoss(Tensor weight, int ignoreIndex, Reduction reducti
     }
 
     /** The loss of logits {@code input} against class indices {@code target}: 0-d, or the target's shape for NONE. */
-    public Var forward(Var input, Targets target) {
+    public Var forward(Var input, IntTensor target) {
         ClassLayout l = ClassLayout.of(OP, input.shape(), target, weight, ignoreIndex);
         float[] w = weight == null ? null : weight.data();
         float eps = (float) labelSmoothing;
-        int[] t = target.raw();
+        int[] t = target.data();
         float[] logp = new float[input.value().size()];  // [outer, C, inner]
         float[] rowLoss = new float[l.positions()];      // [outer·inner]
         float[] rowWeight = new float[l.positions()];

@@ -1,5 +1,6 @@
 package org.rnn4j.loss;
 
+import org.rnn4j.tensor.IntTensor;
 import java.util.Objects;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
@@ -45,10 +46,10 @@ public record NLLLoss(Tensor weight, int ignoreIndex, Reduction reduction) {
     }
 
     /** The loss of log-probabilities {@code input} against class indices {@code target}. */
-    public Var forward(Var input, Targets target) {
+    public Var forward(Var input, IntTensor target) {
         ClassLayout l = ClassLayout.of(OP, input.shape(), target, weight, ignoreIndex);
         float[] w = weight == null ? null : weight.data();
-        int[] t = target.raw();
+        int[] t = target.data();
         float[] rowLoss = new float[l.positions()];   // [outer·inner]
         float[] rowWeight = new float[l.positions()];
         Kernels.get().nllForward(l.outer(), l.classes(), l.inner(), input.value().data(), 0, t, 0,

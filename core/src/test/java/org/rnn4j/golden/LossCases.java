@@ -1,5 +1,6 @@
 package org.rnn4j.golden;
 
+import org.rnn4j.tensor.IntTensor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import org.rnn4j.autograd.Var;
@@ -8,7 +9,6 @@ import org.rnn4j.loss.CrossEntropyLoss;
 import org.rnn4j.loss.MSELoss;
 import org.rnn4j.loss.NLLLoss;
 import org.rnn4j.loss.Reduction;
-import org.rnn4j.loss.Targets;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
 
@@ -82,12 +82,12 @@ final class LossCases {
         return n == null ? null : GoldenCase.tensor(n);
     }
 
-    private static Targets targets(GoldenCase c) {
+    private static IntTensor targets(GoldenCase c) {
         JsonNode t = c.section("inputs").get("target");
         if (t == null || !"int64".equals(t.path("dtype").asText())) {
             throw new AssertionError(c.name() + ": inputs.target must be an int64 tensor of class indices");
         }
-        return Targets.fromLongs(Shape.of(GoldenCase.dims(t)), GoldenCase.longs(t));
+        return IntTensor.fromLongs(Shape.of(GoldenCase.dims(t)), GoldenCase.longs(t));
     }
 
     /** A float target that collects a gradient when the case records one. */

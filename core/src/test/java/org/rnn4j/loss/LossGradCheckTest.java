@@ -1,5 +1,6 @@
 package org.rnn4j.loss;
 
+import org.rnn4j.tensor.IntTensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,7 @@ class LossGradCheckTest {
     private static final Tensor CLASS_WEIGHT = Tensor.vector(0.5f, 1.25f, 2f, 0.75f);
 
     /** N = 5 samples, C = 4 classes; index 2 holds class 1 (used as a real ignore_index below). */
-    private static final Targets TARGET_2D = Targets.of(3, 0, 1, 2, 1);
+    private static final IntTensor TARGET_2D = IntTensor.vector(3, 0, 1, 2, 1);
 
     @ParameterizedTest
     @EnumSource(Reduction.class)
@@ -36,12 +37,12 @@ class LossGradCheckTest {
     void crossEntropyKDimensionalAndUnbatched(Reduction r) {
         CrossEntropyLoss loss = new CrossEntropyLoss(CLASS_WEIGHT, 2, r, 0.1);
         Var x = GradCheck.randomParam(new Rng(12), 2f, 2, 4, 3, 2); // [N, C, d1, d2]
-        Targets t = Targets.of(Shape.of(2, 3, 2), 0, 1, 2, 3, 2, 1, 3, 3, 0, 2, 1, 0);
+        IntTensor t = IntTensor.of(Shape.of(2, 3, 2), 0, 1, 2, 3, 2, 1, 3, 3, 0, 2, 1, 0);
         GradCheck.check("cross_entropy kdim " + r, List.of(x), () -> loss.forward(x, t));
 
         Var u = GradCheck.randomParam(new Rng(13), 2f, 4); // [C], 0-d target
         CrossEntropyLoss plain = CrossEntropyLoss.defaults().withReduction(r).withLabelSmoothing(0.3);
-        GradCheck.check("cross_entropy unbatched " + r, List.of(u), () -> plain.forward(u, Targets.scalar(3)));
+        GradCheck.check("cross_entropy unbatched " + r, List.of(u), () -> plain.forward(u, IntTensor.scalar(3)));
     }
 
     @ParameterizedTest
@@ -55,7 +56,7 @@ class LossGradCheckTest {
             }
         }
         Var k = GradCheck.randomParam(new Rng(15), 2f, 2, 4, 3);
-        Targets t = Targets.of(Shape.of(2, 3), 0, 3, 1, 2, 2, 0);
+        IntTensor t = IntTensor.of(Shape.of(2, 3), 0, 3, 1, 2, 2, 0);
         NLLLoss weighted = NLLLoss.defaults().withWeight(CLASS_WEIGHT).withReduction(r);
         GradCheck.check("nll_loss kdim " + r, List.of(k), () -> weighted.forward(k, t));
     }

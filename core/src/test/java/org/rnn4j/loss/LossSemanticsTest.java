@@ -1,5 +1,6 @@
 package org.rnn4j.loss;
 
+import org.rnn4j.tensor.IntTensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,7 +74,7 @@ class LossSemanticsTest {
                     CrossEntropyLoss loss = new CrossEntropyLoss(weight == null ? null : Tensor.vector(weight), 2,
                             mean ? Reduction.MEAN : Reduction.SUM, eps);
                     double expected = referenceCrossEntropy(x, t, weight, 2, eps, mean);
-                    float actual = loss.forward(Var.constant(x), Targets.of(t)).value().item();
+                    float actual = loss.forward(Var.constant(x), IntTensor.vector(t)).value().item();
                     assertEquals(expected, actual, 1e-6 * Math.abs(expected), loss.toString());
                 }
             }
@@ -84,7 +85,7 @@ class LossSemanticsTest {
     void crossEntropyNoneGivesPerSampleLossesAndZeroForIgnored() {
         Tensor x = random(2, 2f, 3, 4);
         int[] t = {1, -100, 3};
-        Tensor out = CrossEntropyLoss.defaults().withReduction(Reduction.NONE).forward(Var.constant(x), Targets.of(t)).value();
+        Tensor out = CrossEntropyLoss.defaults().withReduction(Reduction.NONE).forward(Var.constant(x), IntTensor.vector(t)).value();
         assertEquals(Shape.of(3), out.shape());
         assertEquals(-logSoftmax(x, 0)[1], out.get(0), 1e-6);
         assertEquals(0f, out.get(1));
@@ -101,7 +102,7 @@ class LossSemanticsTest {
                 logp.set((float) lp[j], i, j);
             }
         }
-        Targets t = Targets.of(0, 2, 1, 2);
+        IntTensor t = IntTensor.vector(0, 2, 1, 2);
         Tensor w = Tensor.vector(1.5f, 0.5f, 2f);
         float ce = new CrossEntropyLoss(w, -100, Reduction.MEAN, 0).forward(Var.constant(x), t).value().item();
         float nll = new NLLLoss(w, -100, Reduction.MEAN).forward(Var.constant(logp), t).value().item();
@@ -124,8 +125,8 @@ class LossSemanticsTest {
         Var xk = Var.param(x);
         Var xr = Var.param(rows);
         CrossEntropyLoss loss = CrossEntropyLoss.defaults().withLabelSmoothing(0.1);
-        Var lk = loss.forward(xk, Targets.of(Shape.of(2, 4), t));
-        Var lr = loss.forward(xr, Targets.of(t));
+        Var lk = loss.forward(xk, IntTensor.of(Shape.of(2, 4), t));
+        Var lr = loss.forward(xr, IntTensor.vector(t));
         assertEquals(lr.value().item(), lk.value().item(), 1e-6);
         lk.backward();
         lr.backward();
@@ -143,19 +144,19 @@ class LossSemanticsTest {
         Tensor x = random(5, 2f, 5);
         Var u = Var.param(x);
         Var b = Var.param(x.copy().view(1, 5));
-        Var lu = CrossEntropyLoss.defaults().forward(u, Targets.scalar(3));
-        Var lb = CrossEntropyLoss.defaults().forward(b, Targets.of(3));
+        Var lu = CrossEntropyLoss.defaults().forward(u, IntTensor.scalar(3));
+        Var lb = CrossEntropyLoss.defaults().forward(b, IntTensor.vector(3));
         assertEquals(lb.value().item(), lu.value().item());
         lu.backward();
         lb.backward();
         assertArrayEquals(b.grad().data(), u.grad().data());
-        Tensor none = CrossEntropyLoss.defaults().withReduction(Reduction.NONE).forward(u, Targets.scalar(3)).value();
+        Tensor none = CrossEntropyLoss.defaults().withReduction(Reduction.NONE).forward(u, IntTensor.scalar(3)).value();
         assertEquals(0, none.rank());
     }
 
     @Test
     void meanOverOnlyIgnoredTargetsIsNaNAsInPyTorch() {
-        float v = CrossEntropyLoss.defaults().forward(Var.constant(random(6, 1f, 2, 3)), Targets.of(-100, -100)).value().item();
+        float v = CrossEntropyLoss.defaults().forward(Var.constant(random(6, 1f, 2, 3)), IntTensor.vector(-100, -100)).value().item();
         assertTrue(Float.isNaN(v));
     }
 
