@@ -164,6 +164,39 @@ public final class TimeAxis {
         return out;
     }
 
+    /**
+     * The usual seasonal period of this spacing: 12 for monthly, 4 for quarterly, 7 for daily,
+     * 24 for hourly stamps; 1 (no season) otherwise.
+     */
+    public int naturalSeason() {
+        int n = labels.size();
+        if (n < 2 || kind == Kind.LABEL || kind == Kind.NUMBER) {
+            return 1;
+        }
+        String a = labels.get(n - 2).trim();
+        String b = labels.get(n - 1).trim();
+        switch (kind) {
+            case YEAR_MONTH -> {
+                long m = ChronoUnit.MONTHS.between(YearMonth.parse(a), YearMonth.parse(b));
+                return m == 1 ? 12 : m == 3 ? 4 : 1;
+            }
+            case DATE -> {
+                LocalDate x = LocalDate.parse(a);
+                LocalDate y = LocalDate.parse(b);
+                long days = ChronoUnit.DAYS.between(x, y);
+                long months = ChronoUnit.MONTHS.between(YearMonth.from(x), YearMonth.from(y));
+                return days == 1 ? 7 : days >= 28 && days <= 31 && months == 1 ? 12 : days == 7 ? 52 : 1;
+            }
+            case DATE_TIME -> {
+                Duration d = Duration.between(LocalDateTime.parse(a.replace(' ', 'T')), LocalDateTime.parse(b.replace(' ', 'T')));
+                return d.equals(Duration.ofHours(1)) ? 24 : d.equals(Duration.ofDays(1)) ? 7 : 1;
+            }
+            default -> {
+                return 1;
+            }
+        }
+    }
+
     private static boolean isMonthEnd(LocalDate d) {
         return d.getDayOfMonth() == d.lengthOfMonth();
     }

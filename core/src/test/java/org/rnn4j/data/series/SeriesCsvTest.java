@@ -141,6 +141,12 @@ class SeriesCsvTest {
         assertEquals(List.of("2.5", "3.0"), new TimeAxis(TimeAxis.Kind.NUMBER, List.of("1.5", "2.0")).extend(2));
         assertEquals(List.of("+1", "+2"), new TimeAxis(TimeAxis.Kind.LABEL, List.of("Q1", "Q2")).extend(2));
         assertEquals(TimeAxis.Kind.LABEL, TimeAxis.detect("Q1 1990"));
+        assertEquals(12, new TimeAxis(TimeAxis.Kind.YEAR_MONTH, List.of("2020-07", "2020-08")).naturalSeason());
+        assertEquals(4, new TimeAxis(TimeAxis.Kind.YEAR_MONTH, List.of("2020-07", "2020-10")).naturalSeason());
+        assertEquals(7, new TimeAxis(TimeAxis.Kind.DATE, List.of("2020-01-01", "2020-01-02")).naturalSeason());
+        assertEquals(12, new TimeAxis(TimeAxis.Kind.DATE, List.of("2020-01-31", "2020-02-29")).naturalSeason());
+        assertEquals(24, new TimeAxis(TimeAxis.Kind.DATE_TIME, List.of("2020-01-01 00:00", "2020-01-01 01:00")).naturalSeason());
+        assertEquals(1, new TimeAxis(TimeAxis.Kind.NUMBER, List.of("1", "2")).naturalSeason());
         assertEquals(TimeAxis.Kind.DATE_TIME, TimeAxis.detect("2020-01-01T10:00"));
     }
 }
