@@ -1,5 +1,6 @@
 package org.rnn4j.cli.commands;
 
+import org.rnn4j.cli.VersionProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Option;
  * {@code rnn4j forecast eval}: RMSE, MAE, sMAPE and MASE on the last points of a series, for a
  * model and for the naive and seasonal-naive forecasts of the same points.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score forecasts of the last --holdout points: RMSE, MAE, sMAPE (%) and MASE, side by side "
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Score forecasts of the last --holdout points: RMSE, MAE, sMAPE (%%) and MASE, side by side "
                 + "with the naive and seasonal-naive forecasts of the same points.",
                 "Each forecast starts from the actual history: from the first holdout point, --horizon steps at a "
                 + "time (default: all holdout points in one multi-step forecast). MASE is scaled by the in-sample "

@@ -1,5 +1,6 @@
 package org.rnn4j.cli.commands;
 
+import org.rnn4j.cli.VersionProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
  * {@code rnn4j forecast predict}: a multi-step forecast after the end of the series (or before its
  * last {@code --holdout} points, to compare with what happened), as CSV and as a PNG plot.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Forecast the next --steps points of a series, as CSV (time,forecast[,actual]) on stdout or "
                 + "in --out, and optionally a PNG plot of history, forecast and actuals.",
                 "With --holdout N the forecast starts before the last N points, so the actual values are shown beside it."})

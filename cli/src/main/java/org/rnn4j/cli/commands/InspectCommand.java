@@ -1,5 +1,6 @@
 package org.rnn4j.cli.commands;
 
+import org.rnn4j.cli.VersionProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code rnn4j inspect MODEL}: the parameters of a model folder or a safetensors file. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List the parameters of a model folder or .safetensors file: names, dtypes, shapes and counts.")
 public final class InspectCommand extends BaseCommand {
 
