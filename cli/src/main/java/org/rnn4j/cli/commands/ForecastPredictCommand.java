@@ -4,6 +4,7 @@ import org.rnn4j.cli.VersionProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,17 +154,19 @@ public final class ForecastPredictCommand extends BaseCommand {
         double[] all = s.target();
         double[] hist = Arrays.copyOfRange(all, from, origin);
         double[] actual = Arrays.copyOfRange(all, origin, actualEnd);
-        TimeAxis.Kind kind = s.time().kind();
+        // Forecast and actual lines start at the last history point, so the chart has no gap.
+        double[] fcLine = prepend(hist[shown - 1], fc);
+        double[] actualLine = prepend(hist[shown - 1], actual);
         List<String> everything = new ArrayList<>(histLabels);
         everything.addAll(times);
-        Optional<List<java.time.Instant>> inst = TimeAxis.instants(kind, everything);
+        Optional<List<Instant>> inst = TimeAxis.instants(s.time().kind(), everything);
         List<Plots.Line> lines = new ArrayList<>();
         String title = s.targetName() + " (" + series.data.getFileName() + ")";
         if (inst.isPresent()) {
-            List<java.time.Instant> x = inst.get();
+            List<Instant> x = inst.get();
             lines.add(Plots.Line.timed("history", x.subList(0, shown), hist, Plots.Stroke.SOLID));
-            lines.add(Plots.Line.timed("actual", x.subList(shown, shown + actual.length), actual, Plots.Stroke.SOLID));
-            lines.add(Plots.Line.timed("forecast", x.subList(shown, shown + k), fc, Plots.Stroke.DASHED));
+            lines.add(Plots.Line.timed("actual", x.subList(shown - 1, shown + actual.length), actualLine, Plots.Stroke.SOLID));
+            lines.add(Plots.Line.timed("forecast", x.subList(shown - 1, shown + k), fcLine, Plots.Stroke.DASHED));
             Plots.lines(plot, title, s.timeName(), s.targetName(), lines);
             return;
         }
@@ -171,13 +174,20 @@ public final class ForecastPredictCommand extends BaseCommand {
         for (int i = 0; i < shown; i++) {
             xh[i] = from + i;
         }
-        double[] xf = new double[k];
-        for (int i = 0; i < k; i++) {
-            xf[i] = origin + i;
+        double[] xf = new double[k + 1];
+        for (int i = 0; i <= k; i++) {
+            xf[i] = origin - 1 + i;
         }
         lines.add(Plots.Line.numeric("history", xh, hist, Plots.Stroke.SOLID));
-        lines.add(Plots.Line.numeric("actual", Arrays.copyOf(xf, actual.length), actual, Plots.Stroke.SOLID));
-        lines.add(Plots.Line.numeric("forecast", xf, fc, Plots.Stroke.DASHED));
+        lines.add(Plots.Line.numeric("actual", Arrays.copyOf(xf, actualLine.length), actualLine, Plots.Stroke.SOLID));
+        lines.add(Plots.Line.numeric("forecast", xf, fcLine, Plots.Stroke.DASHED));
         Plots.lines(plot, title, "step", s.targetName(), lines);
+    }
+
+    private static double[] prepend(double first, double[] rest) {
+        double[] out = new double[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
     }
 }
