@@ -1,5 +1,6 @@
 package org.rnn4j.kernel;
 
+import org.rnn4j.tensor.IntTensor;
 /**
  * The one numeric seam: every inner loop over floats lives behind this interface.
  *
@@ -155,6 +156,116 @@ public interface Kernels {
      * {@code u[i] = u[i] < p ? 0 : scale}.
      */
     void dropoutMask(int n, float p, float scale, float[] u, int uOff);
+    // ================================================================ loss/optim helper
+    // Fused loss forward/backward loops, optimizer updates and gradient clipping. Optimizer
+    // hyper-parameters arrive as doubles and are rounded to float32 once, where torch casts a
+    // Python scalar to the tensor's dtype; the element arithmetic is float32. Class-index
+    // losses see the input as [outer, classes, inner] (class dim in the middle, row-major) and
+    // one target per (outer, inner) position, flat index i = o·inner + k. Per-position outputs
+    // (logp, rowLoss, rowWeight) are written from index 0. A "row gradient" is the upstream
+    // gradient per position: gRow[gRowOff + i·gRowStride] (stride 0 broadcasts one scalar).
+
+    /**
+     * Log-softmax over the class axis fused with the (label-smoothed) negative log-likelihood.
+     * Writes {@code logp[outer·classes·inner]} (log-softmax of x, same layout), and per position i
+     * with target t: {@code rowWeight[i] = w[t]} and
+     * {@code rowLoss[i] = (1-ε)·w[t]·(-logp[t]) + (ε/C)·Σ_c w[c]·(-logp[c])}; both 0 where
+     * {@code t == ignoreIndex}. {@code classWeight} null means all ones. IntTensor other than
+     * ignoreIndex must be in [0, classes) (checked by the caller).
+     */
+    void crossEntropyForward(int outer, int classes, int inner, float[] x, int xOff, int[] target, int tOff,
+                             float[] classWeight, int ignoreIndex, float labelSmoothing,
+                             float[] logp, float[] rowLoss, float[] rowWeight);
+
+    /**
+     * Backward of {@link #crossEntropyForward}: for every non-ignored position i with target t and
+     * row gradient g, {@code gx[i, c] += g·[(1-ε)·w[t]·(p_c - δ_ct) + (ε/C)·(p_c·Σw - w[c])]} with
+     * {@code p = exp(logp)}. Writes {@code gx} only.
+     */
+    void crossEntropyBackwardAdd(int outer, int classes, int inner, float[] logp, int[] target, int tOff,
+                                 float[] classWeight, int ignoreIndex, float labelSmoothing,
+                                 float[] gRow, int gRowOff, int gRowStride, float[] gx, int gxOff);
+
+    /**
+     * Negative log-likelihood of log-probabilities {@code logp} (same layout as above):
+     * {@code rowLoss[i] = -w[t]·logp[i, t]}, {@code rowWeight[i] = w[t]}, both 0 where ignored.
+     */
+    void nllForward(int outer, int classes, int inner, float[] logp, int lpOff, int[] target, int tOff,
+                    float[] classWeight, int ignoreIndex, float[] rowLoss, float[] rowWeight);
+
+    /** Backward of {@link #nllForward}: {@code gx[i, t] += -g·w[t]} for non-ignored positions. */
+    void nllBackwardAdd(int outer, int classes, int inner, int[] target, int tOff,
+                        float[] classWeight, int ignoreIndex,
+                        float[] gRow, int gRowOff, int gRowStride, float[] gx, int gxOff);
+
+    /**
+     * Binary cross-entropy on logits, elementwise and numerically stable:
+     * {@code out[i] = w[i]·[(1-y)·x + (1+(pw[i]-1)·y)·softplus(-x)]}, which equals
+     * {@code -w·[pw·y·log σ(x) + (1-y)·log(1-σ(x))]}. {@code weight} / {@code posWeight} are
+     * already expanded to n elements, or null (ones). Writes {@code out[0..n)}.
+     */
+    void bceWithLogitsForward(int n, float[] x, int xOff, float[] y, int yOff,
+                              float[] weight, float[] posWeight, float[] out);
+
+    /**
+     * Backward of {@link #bceWithLogitsForward} with gradient g = {@code gOut[gOff + i·gStride]}:
+     * {@code gx[i] += g·w·(σ(x)·(1+(pw-1)·y) - pw·y)},
+     * {@code gy[i] += g·w·((pw-1)·softplus(-x) - x)}. {@code gx} or {@code gy} may be null (skipped).
+     */
+    void bceWithLogitsBackwardAdd(int n, float[] x, int xOff, float[] y, int yOff,
+                                  float[] weight, float[] posWeight,
+                                  float[] gOut, int gOff, int gStride, float[] gx, float[] gy);
+
+    /** {@code out[i] = (a[i] - b[i])²}. */
+    void squaredDiff(int n, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff);
+
+    /**
+     * Backward of {@code alpha·(x - y)²} with gradient g = {@code gOut[gOff + i·gStride]}:
+     * {@code gx[i] += 2·alpha·g·(x - y)}, {@code gy[i] -= 2·alpha·g·(x - y)}; null outputs are skipped.
+     */
+    void mseBackwardAdd(int n, float[] x, int xOff, float[] y, int yOff,
+                        float[] gOut, int gOff, int gStride, float alpha, float[] gx, float[] gy);
+
+    /**
+     * One SGD step on {@code p[off..off+n)} (torch.optim.SGD, single-tensor form):
+     * {@code d = ±g + wd·p}; with momentum {@code buf = d} when {@code initBuffer} else
+     * {@code buf = μ·buf + (1-dampening)·d}, then {@code d = nesterov ? d + μ·buf : buf};
+     * {@code p -= lr·d}. {@code buf} is ignored (may be null) when momentum is 0. Writes p and buf.
+     */
+    void sgdUpdate(int n, float[] p, float[] g, float[] buf, int off,
+                   double lr, double momentum, double dampening, double weightDecay,
+                   boolean nesterov, boolean initBuffer, boolean maximize);
+
+    /**
+     * One Adam step (L2 {@code weightDecay}; AdamW's decoupled decay is applied by the caller first):
+     * {@code g = ±g + wd·p; m = β1·m + (1-β1)·g; v = β2·v + (1-β2)·g²};
+     * {@code v̂ = vmax = max(vmax, v)} if {@code vmax != null} else {@code v};
+     * {@code p -= stepSize · m / (sqrt(v̂)/bc2Sqrt + eps)}. Writes p, m, v, vmax.
+     */
+    void adamUpdate(int n, float[] p, float[] g, float[] m, float[] v, float[] vmax, int off,
+                    double beta1, double beta2, double eps, double weightDecay,
+                    double stepSize, double bc2Sqrt, boolean maximize);
+
+    /**
+     * One RMSprop step: {@code g = ±g + wd·p; s = α·s + (1-α)·g²}; centered ({@code gradAvg != null}):
+     * {@code ḡ = α·ḡ + (1-α)·g, avg = sqrt(s - ḡ²) + eps}, else {@code avg = sqrt(s) + eps};
+     * momentum ({@code buf != null}): {@code buf = μ·buf + g/avg, p -= lr·buf}, else {@code p -= lr·g/avg}.
+     */
+    void rmspropUpdate(int n, float[] p, float[] g, float[] squareAvg, float[] gradAvg, float[] buf, int off,
+                       double lr, double alpha, double eps, double weightDecay, double momentum, boolean maximize);
+
+    /** One Adagrad step: {@code g = ±g + wd·p; sum += g²; p -= clr·g/(sqrt(sum) + eps)}. */
+    void adagradUpdate(int n, float[] p, float[] g, float[] sum, int off,
+                       double clr, double eps, double weightDecay, boolean maximize);
+
+    /** {@code Σ |x[i]|^p} accumulated in double ({@code p = 2}: sum of squares). */
+    double sumAbsPow(int n, float[] x, int off, double p);
+
+    /** {@code max |x[i]|} (0 for n = 0; NaN if any element is NaN). */
+    float maxAbs(int n, float[] x, int off);
+
+    /** In place: {@code x[i] = min(max(x[i], lo), hi)}. */
+    void clamp(int n, float lo, float hi, float[] x, int off);
 
     // ---------------------------------------------------------------- recurrent helper (issue 3)
     // Fused per-step kernels of the recurrent layers (org.rnn4j.nn.recurrent). Rows are contiguous:

@@ -389,6 +389,110 @@ public class ScalarKernels implements Kernels {
         }
     }
 
+    // ================================================================ loss/optim helper
+    // The loops live in ScalarLossOptimKernels (package-private) to keep this file short.
+
+    @Override
+    public void crossEntropyForward(int outer, int classes, int inner, float[] x, int xOff, int[] target, int tOff,
+                                    float[] classWeight, int ignoreIndex, float labelSmoothing,
+                                    float[] logp, float[] rowLoss, float[] rowWeight) {
+        ScalarLossOptimKernels.crossEntropyForward(outer, classes, inner, x, xOff, target, tOff,
+                classWeight, ignoreIndex, labelSmoothing, logp, rowLoss, rowWeight);
+    }
+
+    @Override
+    public void crossEntropyBackwardAdd(int outer, int classes, int inner, float[] logp, int[] target, int tOff,
+                                        float[] classWeight, int ignoreIndex, float labelSmoothing,
+                                        float[] gRow, int gRowOff, int gRowStride, float[] gx, int gxOff) {
+        ScalarLossOptimKernels.crossEntropyBackwardAdd(outer, classes, inner, logp, target, tOff,
+                classWeight, ignoreIndex, labelSmoothing, gRow, gRowOff, gRowStride, gx, gxOff);
+    }
+
+    @Override
+    public void nllForward(int outer, int classes, int inner, float[] logp, int lpOff, int[] target, int tOff,
+                           float[] classWeight, int ignoreIndex, float[] rowLoss, float[] rowWeight) {
+        ScalarLossOptimKernels.nll(outer, classes, inner, logp, lpOff, target, tOff,
+                classWeight, ignoreIndex, 0f, rowLoss, rowWeight);
+    }
+
+    @Override
+    public void nllBackwardAdd(int outer, int classes, int inner, int[] target, int tOff,
+                               float[] classWeight, int ignoreIndex,
+                               float[] gRow, int gRowOff, int gRowStride, float[] gx, int gxOff) {
+        ScalarLossOptimKernels.nllBackwardAdd(outer, classes, inner, target, tOff, classWeight, ignoreIndex,
+                gRow, gRowOff, gRowStride, gx, gxOff);
+    }
+
+    @Override
+    public void bceWithLogitsForward(int n, float[] x, int xOff, float[] y, int yOff,
+                                     float[] weight, float[] posWeight, float[] out) {
+        ScalarLossOptimKernels.bceWithLogitsForward(n, x, xOff, y, yOff, weight, posWeight, out);
+    }
+
+    @Override
+    public void bceWithLogitsBackwardAdd(int n, float[] x, int xOff, float[] y, int yOff,
+                                         float[] weight, float[] posWeight,
+                                         float[] gOut, int gOff, int gStride, float[] gx, float[] gy) {
+        ScalarLossOptimKernels.bceWithLogitsBackwardAdd(n, x, xOff, y, yOff, weight, posWeight,
+                gOut, gOff, gStride, gx, gy);
+    }
+
+    @Override
+    public void squaredDiff(int n, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff) {
+        ScalarLossOptimKernels.squaredDiff(n, a, aOff, b, bOff, out, outOff);
+    }
+
+    @Override
+    public void mseBackwardAdd(int n, float[] x, int xOff, float[] y, int yOff,
+                               float[] gOut, int gOff, int gStride, float alpha, float[] gx, float[] gy) {
+        ScalarLossOptimKernels.mseBackwardAdd(n, x, xOff, y, yOff, gOut, gOff, gStride, alpha, gx, gy);
+    }
+
+    @Override
+    public void sgdUpdate(int n, float[] p, float[] g, float[] buf, int off,
+                          double lr, double momentum, double dampening, double weightDecay,
+                          boolean nesterov, boolean initBuffer, boolean maximize) {
+        ScalarLossOptimKernels.sgdUpdate(n, p, g, buf, off, lr, momentum, dampening, weightDecay,
+                nesterov, initBuffer, maximize);
+    }
+
+    @Override
+    public void adamUpdate(int n, float[] p, float[] g, float[] m, float[] v, float[] vmax, int off,
+                           double beta1, double beta2, double eps, double weightDecay,
+                           double stepSize, double bc2Sqrt, boolean maximize) {
+        ScalarLossOptimKernels.adamUpdate(n, p, g, m, v, vmax, off, beta1, beta2, eps, weightDecay,
+                stepSize, bc2Sqrt, maximize);
+    }
+
+    @Override
+    public void rmspropUpdate(int n, float[] p, float[] g, float[] squareAvg, float[] gradAvg, float[] buf, int off,
+                              double lr, double alpha, double eps, double weightDecay, double momentum,
+                              boolean maximize) {
+        ScalarLossOptimKernels.rmspropUpdate(n, p, g, squareAvg, gradAvg, buf, off, lr, alpha, eps, weightDecay,
+                momentum, maximize);
+    }
+
+    @Override
+    public void adagradUpdate(int n, float[] p, float[] g, float[] sum, int off,
+                              double clr, double eps, double weightDecay, boolean maximize) {
+        ScalarLossOptimKernels.adagradUpdate(n, p, g, sum, off, clr, eps, weightDecay, maximize);
+    }
+
+    @Override
+    public double sumAbsPow(int n, float[] x, int off, double p) {
+        return ScalarLossOptimKernels.sumAbsPow(n, x, off, p);
+    }
+
+    @Override
+    public float maxAbs(int n, float[] x, int off) {
+        return ScalarLossOptimKernels.maxAbs(n, x, off);
+    }
+
+    @Override
+    public void clamp(int n, float lo, float hi, float[] x, int off) {
+        ScalarLossOptimKernels.clamp(n, lo, hi, x, off);
+    }
+
     // ---------------------------------------------------------------- recurrent helper (issue 3)
 
     @Override

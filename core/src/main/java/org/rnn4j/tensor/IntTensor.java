@@ -46,7 +46,10 @@ public final class IntTensor {
     public static IntTensor fromLongs(Shape shape, long[] data) {
         int[] v = new int[data.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = Math.toIntExact(data[i]);
+            if (data[i] < Integer.MIN_VALUE || data[i] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("int tensor: value " + data[i] + " at " + i + " does not fit in an int");
+            }
+            v[i] = (int) data[i];
         }
         return new IntTensor(shape, v);
     }

@@ -16,6 +16,9 @@ final class GoldenRunners {
         Map<String, CaseRunner> m = new TreeMap<>();
         m.put("embedding", new EmbeddingCases());
         m.put("linear", new LinearCases());
+        m.put("loss", LossCases::run);
+        m.put("optimizer", OptimizerCases::run);
+        m.put("clip", ClipCases::run);
         m.put("recurrent", RecurrentCases::run);
         m.put("packed", PackedCases::run);
         m.put("cell", CellCases::run);

@@ -1,0 +1,54 @@
+package org.rnn4j.cli.commands;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.rnn4j.data.series.ColumnChoice;
+import org.rnn4j.data.series.Series;
+import org.rnn4j.data.series.SeriesCsv;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The series a forecasting command reads: the CSV file and its columns. */
+public final class SeriesOptions {
+    @Parameters(index = "0", paramLabel = "DATA.csv",
+            description = "CSV with a header row, a time column and one or more numeric columns.")
+    Path data;
+
+    @Option(names = "--target", paramLabel = "COLUMN",
+            description = "Column to forecast (default: 'value', or the only numeric column).")
+    String target;
+
+    @Option(names = "--time-column", paramLabel = "COLUMN",
+            description = "Time column (default: one named time, date, datetime, timestamp or ds, else the first).")
+    String timeColumn;
+
+    @Option(names = "--covariates", paramLabel = "COLUMN", split = ",",
+            description = "Further numeric columns fed to the model as inputs (comma-separated).")
+    List<String> covariates = new ArrayList<>();
+
+    @Option(names = "--season", paramLabel = "M",
+            description = "Seasonal period for seasonal-naive and MASE (default: 12 for monthly, 4 quarterly, 7 daily, 24 hourly time stamps, else 1).")
+    Integer season;
+
+    ColumnChoice choice() {
+        return new ColumnChoice(Optional.ofNullable(timeColumn), Optional.ofNullable(target), covariates);
+    }
+
+    Series read() throws IOException {
+        return SeriesCsv.read(data, choice());
+    }
+
+    /** The season given, else the time axis's natural one. */
+    int season(Series s) {
+        if (season != null) {
+            if (season < 1) {
+                throw new IllegalArgumentException("--season must be at least 1, got " + season);
+            }
+            return season;
+        }
+        return s.time().naturalSeason();
+    }
+}
