@@ -13,12 +13,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import java.util.ArrayList;
+import java.util.List;
 import org.rnn4j.autograd.Var;
+import org.rnn4j.loss.CrossEntropyLoss;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
+import org.rnn4j.nn.Parameter;
 import org.rnn4j.nn.recurrent.LSTM;
 import org.rnn4j.nn.recurrent.RecurrentOptions;
 import org.rnn4j.ops.F;
+import org.rnn4j.optim.Adam;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.IntTensor;
 import org.rnn4j.tensor.Shape;
@@ -30,11 +35,10 @@ import org.rnn4j.tensor.Tensor;
  * second ({@code @OperationsPerInvocation(64)}), one invocation = one step of 64 sequences.
  *
  * <ul>
+ *   <li>{@link #trainingStep}: the W3 training step as defined there — zero grads, forward,
+ *       CrossEntropy (mean), backward, Adam (lr 1e-3) — on one fixed batch of ids and labels.</li>
  *   <li>{@link #lstmForwardBackward}: the recurrent layer alone, forward + backward (dX and every
  *       parameter gradient) on a fixed embedded batch — the part the fused engine owns.</li>
- *   <li>{@link #modelForwardBackward}: the whole W3 model forward + backward. CrossEntropy and Adam are
- *       not on main yet, so a fixed seeded gradient of the logits (the size CE would give) stands in for
- *       the loss and no optimizer step is taken; both are O(64·2) and O(#params) next to the LSTM.</li>
  * </ul>
  *
  * <p>Run by the lead only: {@code mvn -q -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar LstmW3}.
@@ -57,7 +61,9 @@ public class LstmW3Benchmark {
     private Linear head;
     private IntTensor ids;
     private Var embedded;      // [B, T, 100], requires a gradient like the embedding output does
-    private Tensor dLogits;    // [B, 2]
+    private IntTensor labels;  // [B]
+    private CrossEntropyLoss loss;
+    private Adam adam;
     private Tensor dLastH;     // [B, 256]
 
     @Setup
@@ -74,8 +80,16 @@ public class LstmW3Benchmark {
         Tensor e = Tensor.zeros(BATCH, SEQ, EMBED);
         rng.fillNormal(e.data(), 0f, 1f);
         embedded = Var.param(e);
-        dLogits = Tensor.zeros(BATCH, 2);
-        rng.fillUniform(dLogits.data(), -1f / BATCH, 1f / BATCH);
+        int[] y = new int[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            y[i] = rng.nextInt(2);
+        }
+        labels = IntTensor.wrap(Shape.of(BATCH), y);
+        loss = CrossEntropyLoss.defaults();
+        List<Parameter> params = new ArrayList<>(embedding.parameters());
+        params.addAll(lstm.parameters());
+        params.addAll(head.parameters());
+        adam = new Adam(params, Adam.Options.defaults().withLr(1e-3));
         dLastH = Tensor.zeros(BATCH, HIDDEN);
         rng.fillUniform(dLastH.data(), -1f / BATCH, 1f / BATCH);
     }
@@ -92,14 +106,14 @@ public class LstmW3Benchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void modelForwardBackward(Blackhole bh) {
-        embedding.zeroGrad();
-        lstm.zeroGrad();
-        head.zeroGrad();
+    public void trainingStep(Blackhole bh) {
+        adam.zeroGrad();
         Var x = embedding.forward(ids);                            // [B, T, 100]
         Var lastH = F.select(lstm.forward(x).hN(), 0, -1);         // [B, 256]
         Var logits = head.forward(lastH);                          // [B, 2]
-        logits.backward(dLogits);
-        bh.consume(embedding.weight().grad());
+        Var l = loss.forward(logits, labels);
+        l.backward();
+        adam.step();
+        bh.consume(l.value().item());
     }
 }
