@@ -21,7 +21,7 @@ public class Var {
     private static final Var[] NO_INPUTS = new Var[0];
 
     private final Tensor value;
-    private final boolean requiresGrad;
+    private boolean requiresGrad; // changes only on leaves, see setLeafRequiresGrad
     private final Var[] inputs;
     private final Backward backward;
     private final String op;
@@ -76,6 +76,20 @@ public class Var {
 
     public boolean requiresGrad() {
         return requiresGrad;
+    }
+
+    /**
+     * Turns gradient collection of a leaf on or off (PyTorch's {@code requires_grad_()}); turning it off
+     * drops the gradient. Later operations on it record no graph through it.
+     */
+    protected final void setLeafRequiresGrad(boolean on) {
+        if (backward != null) {
+            throw new IllegalStateException("requires_grad can only be changed on leaves, not on the result of " + op);
+        }
+        requiresGrad = on;
+        if (!on) {
+            grad = null;
+        }
     }
 
     public boolean isLeaf() {

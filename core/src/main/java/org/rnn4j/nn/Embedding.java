@@ -78,7 +78,7 @@ public final class Embedding extends Module {
 
     /** indices [...] → [..., embedding_dim]. */
     public Var forward(IntTensor indices) {
-        return IndexOps.embedding(indices, weight.asInput(), paddingIdx);
+        return IndexOps.embedding(indices, weight, paddingIdx);
     }
 
     public int numEmbeddings() {

@@ -52,7 +52,7 @@ public final class Linear extends Module {
 
     /** x [..., in_features] → [..., out_features]. */
     public Var forward(Var x) {
-        return MatrixOps.linear(x, weight.asInput(), bias == null ? null : bias.asInput());
+        return MatrixOps.linear(x, weight, bias == null ? null : bias);
     }
 
     public int inFeatures() {

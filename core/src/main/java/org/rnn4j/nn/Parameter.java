@@ -8,26 +8,18 @@ import org.rnn4j.tensor.Tensor;
  * update {@link #value()} in place. {@link #setRequiresGrad} freezes it (e.g. a pretrained embedding).
  */
 public final class Parameter extends Var {
-    private boolean frozen;
 
     public Parameter(Tensor value) {
         super(value, true);
     }
 
-    /** False when frozen: the optimizer skips it and {@link #asInput()} gives a constant. */
+    /** False when frozen ({@code requires_grad = False}): the optimizer skips it and no gradient reaches it. */
     public boolean trainable() {
-        return !frozen;
+        return requiresGrad();
     }
 
+    /** PyTorch's {@code requires_grad_(on)}: {@code false} freezes the parameter and drops its gradient. */
     public void setRequiresGrad(boolean requiresGrad) {
-        this.frozen = !requiresGrad;
-        if (frozen) {
-            clearGrad();
-        }
-    }
-
-    /** This parameter as a graph input: itself, or a constant view of it when frozen. */
-    public Var asInput() {
-        return frozen ? Var.constant(value()) : this;
+        setLeafRequiresGrad(requiresGrad);
     }
 }

@@ -79,8 +79,8 @@ public abstract sealed class RecurrentCell extends Module permits RNNCell, LSTMC
         Shape stateShape = batched ? Shape.of(batch, hiddenSize) : Shape.of(hiddenSize);
         checkState(name, "h0", h, stateShape);
         checkState(name, "c0", c, stateShape);
-        LayerWeights w = new LayerWeights(weightIh.asInput(), weightHh.asInput(),
-                biasIh == null ? null : biasIh.asInput(), biasHh == null ? null : biasHh.asInput(), null);
+        LayerWeights w = new LayerWeights(weightIh, weightHh,
+                biasIh == null ? null : biasIh, biasHh == null ? null : biasHh, null);
         Var fused = FusedLayer.apply(kind, x, inputSize, StepLayout.uniform(1, batch), h, 0, c, 0, w, false);
         int size = batch * hiddenSize;
         // fused value: [ y (B·H) | h' (B·H) | c' (B·H) ]

@@ -165,15 +165,11 @@ public abstract sealed class RecurrentLayer extends Module permits RNN, LSTM, GR
         LayerWeights[] w = new LayerWeights[params.length];
         for (int i = 0; i < params.length; i++) {
             Parameter[] s = params[i];
-            w[i] = new LayerWeights(s[0].asInput(), s[1].asInput(), in(s[2]), in(s[3]), in(s[4]));
+            w[i] = new LayerWeights(s[0], s[1], s[2], s[3], s[4]);
         }
         double p = isTraining() ? options.dropout() : 0.0;
         return RecurrentStack.run(kind, w, options.numLayers(), options.numDirections(), rows, inputSize, layout,
                 h0, c0, p, dropoutRng);
-    }
-
-    private static Var in(Parameter p) {
-        return p == null ? null : p.asInput();
     }
 
     private Var[] lastLayer(Var[] fused) {
