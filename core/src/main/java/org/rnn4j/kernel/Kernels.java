@@ -155,4 +155,29 @@ public interface Kernels {
      * {@code u[i] = u[i] < p ? 0 : scale}.
      */
     void dropoutMask(int n, float p, float scale, float[] u, int uOff);
+
+    // ---------------------------------------------------------------- simd helper (denormals, optimizer)
+
+    /**
+     * Flushes subnormal values to zero in place: {@code x[i] = |x[i]| < Float.MIN_NORMAL ? ±0 : x[i]}
+     * (the sign is kept, as the CPU's flush-to-zero mode does). The JVM cannot switch the CPU into
+     * flush-to-zero mode, and arithmetic on subnormals is ~100× slower; recurrent backward passes
+     * produce them (products of tiny gate derivatives over many steps). Kernels that produce such
+     * values call this on their outputs; the change is below 1.2e-38 per element.
+     */
+    void flushDenormals(float[] x, int xOff, int n);
+
+    /**
+     * One {@code torch.optim.Adam} step (no amsgrad) over n elements, in float32 as torch does:
+     * <pre>
+     * g' = g + weightDecay·p
+     * m  = fma(1 - β1, g' - m, m)                 (torch's vectorised lerp_)
+     * v  = v·β2 + ((1 - β2)·g')·g'                (mul_, addcmul_)
+     * p  = p + (-stepSize·m) / (sqrt(v) / bc2Sqrt + eps)   (addcdiv_)
+     * </pre>
+     * with {@code stepSize = lr / (1 - β1^t)} and {@code bc2Sqrt = sqrt(1 - β2^t)} computed by the
+     * caller. Writes {@code p}, {@code m} and {@code v}; reads {@code g}.
+     */
+    void adamUpdate(int n, float beta1, float beta2, float stepSize, float bc2Sqrt, float eps, float weightDecay,
+                    float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff);
 }

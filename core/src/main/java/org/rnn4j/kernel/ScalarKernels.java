@@ -388,4 +388,37 @@ public class ScalarKernels implements Kernels {
             u[uOff + i] = u[uOff + i] < p ? 0f : scale;
         }
     }
+
+    // ---------------------------------------------------------------- simd helper (denormals, optimizer)
+
+    @Override
+    public void flushDenormals(float[] x, int xOff, int n) {
+        for (int i = xOff; i < xOff + n; i++) {
+            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
+                x[i] = Math.copySign(0f, x[i]);
+            }
+        }
+    }
+
+    @Override
+    public void adamUpdate(int n, float beta1, float beta2, float stepSize, float bc2Sqrt, float eps, float weightDecay,
+                           float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff) {
+        float w1 = 1f - beta1;
+        float w2 = 1f - beta2;
+        float negStep = -stepSize;
+        for (int i = 0; i < n; i++) {
+            float pi = p[pOff + i];
+            float gi = weightDecay == 0f ? g[gOff + i] : g[gOff + i] + weightDecay * pi;
+            float mi = Math.fma(w1, gi - m[mOff + i], m[mOff + i]);
+            float vi = v[vOff + i] * beta2 + w2 * gi * gi;
+            m[mOff + i] = mi;
+            v[vOff + i] = vi;
+            p[pOff + i] = pi + negStep * mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "scalar kernels";
+    }
 }

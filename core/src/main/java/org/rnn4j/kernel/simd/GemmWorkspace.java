@@ -1,0 +1,30 @@
+package org.rnn4j.kernel.simd;
+
+/**
+ * One thread's GEMM scratch memory, allocated once per thread (kernel workers and callers) and
+ * reused by every call: packed panels of A and B, one edge tile, and the rows of a transposed A
+ * for the small-M path (the only buffer that grows, and only when a larger one is needed).
+ */
+final class GemmWorkspace {
+    private static final ThreadLocal<GemmWorkspace> LOCAL = ThreadLocal.withInitial(GemmWorkspace::new);
+
+    /** Packed A block: [MC/MR][kc][MR], zero-padded rows. */
+    final float[] a = new float[VectorGemm.MC * VectorGemm.KC];
+    /** Packed B block: [NC/NR][kc][NR], zero-padded columns. */
+    final float[] b = new float[VectorGemm.KC * VectorGemm.NC];
+    /** An edge micro-tile [MR, NR] before its valid part is merged into C. */
+    final float[] tile = new float[VectorGemm.MR * VectorGemm.NR];
+    private float[] rows = new float[0];
+
+    static GemmWorkspace get() {
+        return LOCAL.get();
+    }
+
+    /** A buffer of at least n floats for contiguous rows of op(A); grows, never shrinks. */
+    float[] rows(int n) {
+        if (rows.length < n) {
+            rows = new float[n];
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,278 @@
+package org.rnn4j.kernel.simd;
+
+import static org.rnn4j.kernel.simd.VectorGemm.L;
+import static org.rnn4j.kernel.simd.VectorGemm.S;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import org.rnn4j.kernel.BinaryOp;
+import org.rnn4j.kernel.Parallel;
+import org.rnn4j.kernel.ScalarKernels;
+import org.rnn4j.kernel.UnaryOp;
+
+/**
+ * {@link org.rnn4j.kernel.Kernels} on the Vector API ({@code jdk.incubator.vector}); loaded by
+ * {@link org.rnn4j.kernel.KernelRegistry} only when that module is present. Methods not overridden
+ * here are {@link ScalarKernels}'.
+ *
+ * <ul>
+ *   <li>{@code gemm}: {@link VectorGemm} (blocked, register-tiled, multi-threaded; treats subnormal
+ *       inputs as zero) — equal to the scalar reference within float32 rounding of a k-term sum.</li>
+ *   <li>arithmetic elementwise kernels (binary ops, axpy, scale, activation backward, Adam,
+ *       flushDenormals) do exactly the scalar reference's operations: bitwise equal results.</li>
+ *   <li>exp / tanh / sigmoid use {@link VectorMath} (within 3 ulp of the reference); log stays scalar.</li>
+ *   <li>sum / dot accumulate in double, in a different (fixed) order than the reference.</li>
+ * </ul>
+ * Large elementwise calls are split into fixed chunks of {@link #CHUNK} elements across
+ * {@link Parallel}; chunk boundaries depend only on n, so results do not depend on the thread count.
+ */
+public class VectorKernels extends ScalarKernels {
+    /** Elements per parallel task of an elementwise kernel (a multiple of every vector length). */
+    static final int CHUNK = 1 << 15;
+
+    /** A range [from, to) of an elementwise kernel. */
+    private interface Range {
+        void run(int from, int to);
+    }
+
+    private static void chunks(int n, Range range) {
+        if (n <= CHUNK) {
+            range.run(0, n);
+        } else {
+            Parallel.forEach((n + CHUNK - 1) / CHUNK, t -> range.run(t * CHUNK, Math.min(n, (t + 1) * CHUNK)));
+        }
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc,
+                     boolean accumulate) {
+        VectorGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    @Override
+    public void unary(UnaryOp op, float[] x, int xOff, float[] out, int outOff, int n) {
+        if (op == UnaryOp.LOG) {
+            super.unary(op, x, xOff, out, outOff, n);
+            return;
+        }
+        chunks(n, (lo, hi) -> unaryRange(op, x, xOff + lo, out, outOff + lo, hi - lo));
+    }
+
+    /** Every element, the last partial vector included (masked), goes through the same vector function. */
+    private static void unaryRange(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
+        int upper = S.loopBound(n);
+        switch (op) {
+            case TANH -> {
+                for (int i = 0; i < upper; i += L) {
+                    VectorMath.tanh(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
+                }
+                if (upper < n) {
+                    VectorMask<Float> m = S.indexInRange(upper, n);
+                    VectorMath.tanh(FloatVector.fromArray(S, x, xo + upper, m)).intoArray(out, oo + upper, m);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < upper; i += L) {
+                    VectorMath.sigmoid(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
+                }
+                if (upper < n) {
+                    VectorMask<Float> m = S.indexInRange(upper, n);
+                    VectorMath.sigmoid(FloatVector.fromArray(S, x, xo + upper, m)).intoArray(out, oo + upper, m);
+                }
+            }
+            case EXP -> {
+                for (int i = 0; i < upper; i += L) {
+                    VectorMath.exp(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
+                }
+                if (upper < n) {
+                    VectorMask<Float> m = S.indexInRange(upper, n);
+                    VectorMath.exp(FloatVector.fromArray(S, x, xo + upper, m)).intoArray(out, oo + upper, m);
+                }
+            }
+            case NEG -> {
+                for (int i = 0; i < upper; i += L) {
+                    FloatVector.fromArray(S, x, xo + i).neg().intoArray(out, oo + i);
+                }
+                for (int i = upper; i < n; i++) {
+                    out[oo + i] = -x[xo + i];
+                }
+            }
+            case RELU -> {
+                for (int i = 0; i < upper; i += L) {
+                    FloatVector.fromArray(S, x, xo + i).max(0f).intoArray(out, oo + i);
+                }
+                for (int i = upper; i < n; i++) {
+                    out[oo + i] = Math.max(x[xo + i], 0f);
+                }
+            }
+            case LOG -> throw new AssertionError("log is scalar");
+        }
+    }
+
+    @Override
+    public void unaryBackwardAdd(UnaryOp op, float[] x, int xOff, float[] y, int yOff,
+                                 float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        if (op == UnaryOp.LOG) {
+            super.unaryBackwardAdd(op, x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            return;
+        }
+        chunks(n, (lo, hi) -> {
+            int upper = lo + S.loopBound(hi - lo);
+            for (int i = lo; i < upper; i += L) {
+                FloatVector g = FloatVector.fromArray(S, gy, gyOff + i);
+                FloatVector d = switch (op) {
+                    case NEG -> g.neg();
+                    case EXP -> g.mul(FloatVector.fromArray(S, y, yOff + i));
+                    case TANH -> {
+                        FloatVector yv = FloatVector.fromArray(S, y, yOff + i);
+                        yield g.mul(FloatVector.broadcast(S, 1f).sub(yv.mul(yv)));
+                    }
+                    case SIGMOID -> {
+                        FloatVector yv = FloatVector.fromArray(S, y, yOff + i);
+                        yield g.mul(yv).mul(FloatVector.broadcast(S, 1f).sub(yv));
+                    }
+                    case RELU -> g.blend(0f, FloatVector.fromArray(S, y, yOff + i).compare(VectorOperators.GT, 0f).not());
+                    case LOG -> throw new AssertionError("log is scalar");
+                };
+                FloatVector.fromArray(S, gx, gxOff + i).add(d).intoArray(gx, gxOff + i);
+            }
+            super.unaryBackwardAdd(op, x, xOff + upper, y, yOff + upper, gy, gyOff + upper, gx, gxOff + upper, hi - upper);
+        });
+    }
+
+    // ---------------------------------------------------------------- arithmetic (bitwise equal to the reference)
+
+    private static FloatVector apply(BinaryOp op, FloatVector a, FloatVector b) {
+        return switch (op) {
+            case ADD -> a.add(b);
+            case SUB -> a.sub(b);
+            case MUL -> a.mul(b);
+            case DIV -> a.div(b);
+        };
+    }
+
+    @Override
+    public void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        chunks(n, (lo, hi) -> {
+            int upper = lo + S.loopBound(hi - lo);
+            for (int i = lo; i < upper; i += L) {
+                apply(op, FloatVector.fromArray(S, a, aOff + i), FloatVector.fromArray(S, b, bOff + i))
+                        .intoArray(out, outOff + i);
+            }
+            super.binary(op, a, aOff + upper, b, bOff + upper, out, outOff + upper, hi - upper);
+        });
+    }
+
+    @Override
+    public void binaryScalar(BinaryOp op, float[] x, int xOff, float s, float[] out, int outOff, int n) {
+        chunks(n, (lo, hi) -> {
+            FloatVector sv = FloatVector.broadcast(S, s);
+            int upper = lo + S.loopBound(hi - lo);
+            for (int i = lo; i < upper; i += L) {
+                apply(op, FloatVector.fromArray(S, x, xOff + i), sv).intoArray(out, outOff + i);
+            }
+            super.binaryScalar(op, x, xOff + upper, s, out, outOff + upper, hi - upper);
+        });
+    }
+
+    @Override
+    public void binaryAdd(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        chunks(n, (lo, hi) -> {
+            int upper = lo + S.loopBound(hi - lo);
+            for (int i = lo; i < upper; i += L) {
+                FloatVector r = apply(op, FloatVector.fromArray(S, a, aOff + i), FloatVector.fromArray(S, b, bOff + i));
+                FloatVector.fromArray(S, out, outOff + i).add(r).intoArray(out, outOff + i);
+            }
+            super.binaryAdd(op, a, aOff + upper, b, bOff + upper, out, outOff + upper, hi - upper);
+        });
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        chunks(n, (lo, hi) -> {
+            int upper = lo + S.loopBound(hi - lo);
+            for (int i = lo; i < upper; i += L) {
+                FloatVector.fromArray(S, x, xOff + i).mul(alpha).add(FloatVector.fromArray(S, y, yOff + i))
+                        .intoArray(y, yOff + i);
+            }
+            super.axpy(hi - upper, alpha, x, xOff + upper, y, yOff + upper);
+        });
+    }
+
+    @Override
+    public void scale(int n, float alpha, float[] x, int xOff) {
+        chunks(n, (lo, hi) -> {
+            int upper = lo + S.loopBound(hi - lo);
+            for (int i = lo; i < upper; i += L) {
+                FloatVector.fromArray(S, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
+            }
+            super.scale(hi - upper, alpha, x, xOff + upper);
+        });
+    }
+
+    // ---------------------------------------------------------------- reductions, denormals, Adam
+
+    @Override
+    public double sum(float[] x, int xOff, int n) {
+        return VectorReductions.sum(x, xOff, n);
+    }
+
+    @Override
+    public double dot(int n, float[] x, int xOff, float[] y, int yOff) {
+        return VectorReductions.dot(n, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void flushDenormals(float[] x, int xOff, int n) {
+        chunks(n, (lo, hi) -> {
+            int upper = lo + S.loopBound(hi - lo);
+            for (int i = lo; i < upper; i += L) {
+                FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+                VectorMask<Float> tiny = v.lanewise(VectorOperators.ABS).lt(Float.MIN_NORMAL);
+                if (tiny.anyTrue()) { // keep the sign: ±0
+                    v.reinterpretAsInts().lanewise(VectorOperators.AND, 0x80000000).reinterpretAsFloats()
+                            .blend(v, tiny.not()).intoArray(x, xOff + i);
+                }
+            }
+            super.flushDenormals(x, xOff + upper, hi - upper);
+        });
+    }
+
+    @Override
+    public void adamUpdate(int n, float beta1, float beta2, float stepSize, float bc2Sqrt, float eps, float weightDecay,
+                           float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff) {
+        chunks(n, (lo, hi) -> {
+            float w1 = 1f - beta1;
+            float w2 = 1f - beta2;
+            float negStep = -stepSize;
+            int upper = lo + S.loopBound(hi - lo);
+            for (int i = lo; i < upper; i += L) {
+                FloatVector pv = FloatVector.fromArray(S, p, pOff + i);
+                FloatVector gv = FloatVector.fromArray(S, g, gOff + i);
+                if (weightDecay != 0f) {
+                    gv = gv.add(pv.mul(weightDecay));
+                }
+                FloatVector mv = FloatVector.fromArray(S, m, mOff + i);
+                mv = FloatVector.broadcast(S, w1).fma(gv.sub(mv), mv);
+                FloatVector vv = FloatVector.fromArray(S, v, vOff + i).mul(beta2).add(gv.mul(w2).mul(gv));
+                mv.intoArray(m, mOff + i);
+                vv.intoArray(v, vOff + i);
+                FloatVector denom = vv.lanewise(VectorOperators.SQRT).div(bc2Sqrt).add(eps);
+                pv.add(mv.mul(negStep).div(denom)).intoArray(p, pOff + i);
+            }
+            super.adamUpdate(hi - upper, beta1, beta2, stepSize, bc2Sqrt, eps, weightDecay,
+                    p, pOff + upper, g, gOff + upper, m, mOff + upper, v, vOff + upper);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "vector kernels (" + L + " float lanes)";
+    }
+}
