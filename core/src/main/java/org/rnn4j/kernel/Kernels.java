@@ -168,16 +168,18 @@ public interface Kernels {
     void flushDenormals(float[] x, int xOff, int n);
 
     /**
-     * One {@code torch.optim.Adam} step (no amsgrad) over n elements, in float32 as torch does:
+     * One {@code torch.optim.Adam} step (no amsgrad) over n elements, in float32 as torch's CPU kernels
+     * do it. The hyper-parameters come in double, as Python floats do, and are rounded to float the way
+     * torch rounds its scalar arguments ({@code 1 - β1} is formed in double, then rounded):
      * <pre>
-     * g' = g + weightDecay·p
-     * m  = fma(1 - β1, g' - m, m)                 (torch's vectorised lerp_)
-     * v  = v·β2 + ((1 - β2)·g')·g'                (mul_, addcmul_)
-     * p  = p + (-stepSize·m) / (sqrt(v) / bc2Sqrt + eps)   (addcdiv_)
+     * g' = g + (float) weightDecay · p
+     * m  = fma((float) (1 - β1), g' - m, m)                 (lerp_, vectorised form)
+     * v  = v·(float) β2 + ((float) (1 - β2)·g')·g'          (mul_, addcmul_)
+     * p  = p + ((float) -stepSize·m) / (sqrt(v) / (float) bc2Sqrt + (float) eps)   (addcdiv_)
      * </pre>
      * with {@code stepSize = lr / (1 - β1^t)} and {@code bc2Sqrt = sqrt(1 - β2^t)} computed by the
-     * caller. Writes {@code p}, {@code m} and {@code v}; reads {@code g}.
+     * caller in double. Writes {@code p}, {@code m} and {@code v}; reads {@code g}.
      */
-    void adamUpdate(int n, float beta1, float beta2, float stepSize, float bc2Sqrt, float eps, float weightDecay,
+    void adamUpdate(int n, double beta1, double beta2, double stepSize, double bc2Sqrt, double eps, double weightDecay,
                     float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff);
 }

@@ -401,19 +401,23 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void adamUpdate(int n, float beta1, float beta2, float stepSize, float bc2Sqrt, float eps, float weightDecay,
+    public void adamUpdate(int n, double beta1, double beta2, double stepSize, double bc2Sqrt, double eps, double weightDecay,
                            float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff) {
-        float w1 = 1f - beta1;
-        float w2 = 1f - beta2;
-        float negStep = -stepSize;
+        float w1 = (float) (1 - beta1);
+        float b2 = (float) beta2;
+        float w2 = (float) (1 - beta2);
+        float negStep = (float) -stepSize;
+        float bc2 = (float) bc2Sqrt;
+        float e = (float) eps;
+        float wd = (float) weightDecay;
         for (int i = 0; i < n; i++) {
             float pi = p[pOff + i];
-            float gi = weightDecay == 0f ? g[gOff + i] : g[gOff + i] + weightDecay * pi;
+            float gi = wd == 0f ? g[gOff + i] : g[gOff + i] + wd * pi;
             float mi = Math.fma(w1, gi - m[mOff + i], m[mOff + i]);
-            float vi = v[vOff + i] * beta2 + w2 * gi * gi;
+            float vi = v[vOff + i] * b2 + w2 * gi * gi;
             m[mOff + i] = mi;
             v[vOff + i] = vi;
-            p[pOff + i] = pi + negStep * mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
+            p[pOff + i] = pi + negStep * mi / ((float) Math.sqrt(vi) / bc2 + e);
         }
     }
 

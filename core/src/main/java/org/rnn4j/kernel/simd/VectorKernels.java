@@ -21,7 +21,7 @@ import org.rnn4j.kernel.UnaryOp;
  *       inputs as zero) — equal to the scalar reference within float32 rounding of a k-term sum.</li>
  *   <li>arithmetic elementwise kernels (binary ops, axpy, scale, activation backward, Adam,
  *       flushDenormals) do exactly the scalar reference's operations: bitwise equal results.</li>
- *   <li>exp / tanh / sigmoid use {@link VectorMath} (within 3 ulp of the reference); log stays scalar.</li>
+ *   <li>exp / tanh / sigmoid use {@link VectorMath} (within 3 ulp of the reference, see VectorMath); log stays scalar.</li>
  *   <li>sum / dot accumulate in double, in a different (fixed) order than the reference.</li>
  * </ul>
  * Large elementwise calls are split into fixed chunks of {@link #CHUNK} elements across
@@ -245,25 +245,29 @@ public class VectorKernels extends ScalarKernels {
     }
 
     @Override
-    public void adamUpdate(int n, float beta1, float beta2, float stepSize, float bc2Sqrt, float eps, float weightDecay,
+    public void adamUpdate(int n, double beta1, double beta2, double stepSize, double bc2Sqrt, double eps, double weightDecay,
                            float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff) {
+        float w1 = (float) (1 - beta1);
+        float b2 = (float) beta2;
+        float w2 = (float) (1 - beta2);
+        float negStep = (float) -stepSize;
+        float bc2 = (float) bc2Sqrt;
+        float e = (float) eps;
+        float wd = (float) weightDecay;
         chunks(n, (lo, hi) -> {
-            float w1 = 1f - beta1;
-            float w2 = 1f - beta2;
-            float negStep = -stepSize;
             int upper = lo + S.loopBound(hi - lo);
             for (int i = lo; i < upper; i += L) {
                 FloatVector pv = FloatVector.fromArray(S, p, pOff + i);
                 FloatVector gv = FloatVector.fromArray(S, g, gOff + i);
-                if (weightDecay != 0f) {
-                    gv = gv.add(pv.mul(weightDecay));
+                if (wd != 0f) {
+                    gv = gv.add(pv.mul(wd));
                 }
                 FloatVector mv = FloatVector.fromArray(S, m, mOff + i);
                 mv = FloatVector.broadcast(S, w1).fma(gv.sub(mv), mv);
-                FloatVector vv = FloatVector.fromArray(S, v, vOff + i).mul(beta2).add(gv.mul(w2).mul(gv));
+                FloatVector vv = FloatVector.fromArray(S, v, vOff + i).mul(b2).add(gv.mul(w2).mul(gv));
                 mv.intoArray(m, mOff + i);
                 vv.intoArray(v, vOff + i);
-                FloatVector denom = vv.lanewise(VectorOperators.SQRT).div(bc2Sqrt).add(eps);
+                FloatVector denom = vv.lanewise(VectorOperators.SQRT).div(bc2).add(e);
                 pv.add(mv.mul(negStep).div(denom)).intoArray(p, pOff + i);
             }
             super.adamUpdate(hi - upper, beta1, beta2, stepSize, bc2Sqrt, eps, weightDecay,
