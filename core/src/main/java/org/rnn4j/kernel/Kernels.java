@@ -182,4 +182,20 @@ public interface Kernels {
      */
     void adamUpdate(int n, double beta1, double beta2, double stepSize, double bc2Sqrt, double eps, double weightDecay,
                     float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff);
+
+    /**
+     * Copies op(B) [k, n] (B stored [k, n], or [n, k] when {@code transB}; row stride {@code ldb}) into
+     * a {@link PackedB} for {@link #gemmPacked}. The one kernel that allocates: its result.
+     */
+    PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb);
+
+    /**
+     * {@code C[m, n] (+)= op(A)[m, k] · B} with B from {@link #packB} of this instance: the same product
+     * as {@link #gemm} with the original B (for the vector kernels bitwise the same when m > 4, within
+     * float32 rounding otherwise). Writes C only.
+     *
+     * @throws IllegalArgumentException if {@code b} was packed by another kernels instance type
+     */
+    void gemmPacked(boolean transA, int m, float[] a, int aOff, int lda, PackedB b,
+                    float[] c, int cOff, int ldc, boolean accumulate);
 }

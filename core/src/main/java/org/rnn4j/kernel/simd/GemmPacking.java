@@ -65,12 +65,13 @@ final class GemmPacking {
 
     /**
      * Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into {@code dst} as [ceil(nc/NR)][kc][NR]; panel q starts
-     * at {@code q·NR·kc}. op(B)(p, j) is {@code b[bOff + p·ldb + j]}, or {@code b[bOff + j·ldb + p]} when
+     * at {@code dstOff + q·NR·kc}. op(B)(p, j) is {@code b[bOff + p·ldb + j]}, or {@code b[bOff + j·ldb + p]} when
      * transposed.
      */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, float[] dst) {
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+                      float[] dst, int dstOff) {
         for (int jr = 0; jr < nc; jr += NR) {
-            int base = jr * kc;
+            int base = dstOff + jr * kc;
             int nr = Math.min(NR, nc - jr);
             if (!transB) {
                 for (int p = 0; p < kc; p++) {

@@ -72,7 +72,32 @@ final class VectorGemm {
         }
         int tilesN = (n + NC - 1) / NC;
         int tasks = ((m + MC - 1) / MC) * tilesN;
-        IntConsumer task = t -> block(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
+        IntConsumer task = t -> block(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, null, c, cOff, ldc,
+                accumulate, (t / tilesN) * MC, (t % tilesN) * NC);
+        run(tasks, (long) m * n * k, task);
+    }
+
+    /**
+     * {@code C[m, n] (+)= op(A)[m, k] · B} with B packed beforehand: the same tasks and arithmetic as
+     * {@link #gemm} for m > SMALL_M (bitwise equal), and the packed path for every m.
+     */
+    static void gemmPacked(boolean transA, int m, float[] a, int aOff, int lda, VectorPackedB b,
+                           float[] c, int cOff, int ldc, boolean accumulate) {
+        int n = b.n();
+        int k = b.k();
+        if (m < 0) {
+            throw new IllegalArgumentException("gemmPacked: expected m >= 0, got " + m);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            gemm(transA, false, m, n, 0, a, aOff, lda, b.data, 0, n, c, cOff, ldc, accumulate);
+            return;
+        }
+        int tilesN = (n + NC - 1) / NC;
+        int tasks = ((m + MC - 1) / MC) * tilesN;
+        IntConsumer task = t -> block(transA, false, m, n, k, a, aOff, lda, null, 0, 0, b, c, cOff, ldc,
                 accumulate, (t / tilesN) * MC, (t % tilesN) * NC);
         run(tasks, (long) m * n * k, task);
     }
@@ -88,20 +113,25 @@ final class VectorGemm {
         }
     }
 
-    /** One task: C[i0 .. i0+MC, j0 .. j0+NC] over all of k. */
+    /** One task: C[i0 .. i0+MC, j0 .. j0+NC] over all of k, packing B unless {@code packed} holds it. */
     private static void block(boolean transA, boolean transB, int m, int n, int k,
-                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, VectorPackedB packed,
                               float[] c, int cOff, int ldc, boolean accumulate, int i0, int j0) {
         int mc = Math.min(MC, m - i0);
         int nc = Math.min(NC, n - j0);
         GemmWorkspace ws = GemmWorkspace.get();
         float[] ap = ws.a;
-        float[] bp = ws.b;
+        float[] bp = packed == null ? ws.b : packed.data;
         float[] tile = ws.tile;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean overwrite = !accumulate && p0 == 0;
-            GemmPacking.packB(transB, b, bOff, ldb, p0, kc, j0, nc, bp);
+            int bBase = 0;
+            if (packed == null) {
+                GemmPacking.packB(transB, b, bOff, ldb, p0, kc, j0, nc, bp, 0);
+            } else {
+                bBase = packed.offset(p0, kc, j0);
+            }
             GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, ap);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
@@ -109,9 +139,9 @@ final class VectorGemm {
                     int nr = Math.min(NR, nc - jr);
                     int cIdx = cOff + (i0 + ir) * ldc + j0 + jr;
                     if (mr == MR && nr == NR) {
-                        kernel(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, overwrite);
+                        kernel(kc, ap, ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
                     } else {
-                        kernel(kc, ap, ir * kc, bp, jr * kc, tile, 0, NR, true);
+                        kernel(kc, ap, ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
                         for (int r = 0; r < mr; r++) {
                             int row = cIdx + r * ldc;
                             for (int jj = 0; jj < nr; jj++) {

@@ -7,6 +7,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.rnn4j.kernel.BinaryOp;
+import org.rnn4j.kernel.PackedB;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.kernel.UnaryOp;
@@ -51,6 +52,21 @@ public class VectorKernels extends ScalarKernels {
                      float[] c, int cOff, int ldc,
                      boolean accumulate) {
         VectorGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    @Override
+    public PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        return VectorPackedB.pack(transB, k, n, b, bOff, ldb);
+    }
+
+    @Override
+    public void gemmPacked(boolean transA, int m, float[] a, int aOff, int lda, PackedB b,
+                           float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!(b instanceof VectorPackedB vb)) {
+            throw new IllegalArgumentException("gemmPacked: expected an operand packed by " + this
+                    + ", got " + b.getClass().getSimpleName());
+        }
+        VectorGemm.gemmPacked(transA, m, a, aOff, lda, vb, c, cOff, ldc, accumulate);
     }
 
     // ---------------------------------------------------------------- activations

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedB;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.rand.Rng;
@@ -125,6 +126,47 @@ class VectorGemmTest {
         check(rng, VectorGemm.SMALL_M, 300, 2 * VectorGemm.L + 3); // the small-M path, k tail
         check(rng, VectorGemm.SMALL_M + 1, 31, 5);                 // the first packed size
         check(rng, 2, 4 * VectorGemm.L + VectorGemm.L + 3, 7);     // small-M column tails
+    }
+
+    private static float[] runPacked(Kernels kernels, Problem pr, boolean accumulate) {
+        PackedB packed = kernels.packB(pr.transB, pr.k, pr.n, pr.b, pr.bOff, pr.ldb);
+        assertEquals(pr.k, packed.k());
+        assertEquals(pr.n, packed.n());
+        float[] out = pr.c.clone();
+        kernels.gemmPacked(pr.transA, pr.m, pr.a, pr.aOff, pr.lda, packed, out, pr.cOff, pr.ldc, accumulate);
+        return out;
+    }
+
+    @Test
+    void prepackedBGivesTheSameProduct() {
+        Rng rng = new Rng(9);
+        int[][] shapes = {{1, 3, 5}, {4, 100, 63}, {5, 33, 17}, {64, 257, 300}, {9, VectorGemm.NC + 40, 2 * VectorGemm.KC + 7},
+            {VectorGemm.MC + 3, 65, 100}};
+        for (int[] s : shapes) {
+            for (int form = 0; form < 4; form++) {
+                Problem pr = Problem.random(rng, (form & 1) != 0, (form & 2) != 0, s[0], s[1], s[2]);
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    float[] want = pr.run(scalar, accumulate);
+                    assertArrayEquals(want, runPacked(scalar, pr, accumulate), "scalar packed");
+                    float[] packed = runPacked(vector, pr, accumulate);
+                    assertClose(pr, accumulate, want, packed);
+                    if (pr.m > VectorGemm.SMALL_M) {
+                        assertArrayEquals(pr.run(vector, accumulate), packed, "vector packed vs unpacked");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void packedOperandsBelongToTheirKernels() {
+        PackedB fromScalar = scalar.packB(false, 2, 2, new float[4], 0, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> vector.gemmPacked(false, 1, new float[2], 0, 2, fromScalar, new float[2], 0, 2, false));
+        assertEquals("gemmPacked: expected an operand packed by " + vector + ", got RowMajorB", e.getMessage());
+        PackedB fromVector = vector.packB(false, 2, 2, new float[4], 0, 2);
+        assertThrows(IllegalArgumentException.class,
+                () -> scalar.gemmPacked(false, 1, new float[2], 0, 2, fromVector, new float[2], 0, 2, false));
     }
 
     @Test

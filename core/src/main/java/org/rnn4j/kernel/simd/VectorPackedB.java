@@ -1,0 +1,53 @@
+package org.rnn4j.kernel.simd;
+
+import org.rnn4j.kernel.PackedB;
+
+/**
+ * op(B) [k, n] in exactly the blocks {@link VectorGemm} would pack per call: for each KC block of k
+ * (rows p0 .. p0+kc) and each NC block of n (columns j0 ..), the panels [ceil(nc/NR)][kc][NR], so a
+ * product with it does the same arithmetic as one with the original B (subnormals already zero).
+ */
+final class VectorPackedB implements PackedB {
+    private final int k;
+    private final int n;
+    /** n rounded up to a whole number of NR-wide panels: the floats per packed row of op(B). */
+    private final int nPad;
+    final float[] data;
+
+    private VectorPackedB(int k, int n) {
+        this.k = k;
+        this.n = n;
+        this.nPad = (n + VectorGemm.NR - 1) / VectorGemm.NR * VectorGemm.NR;
+        this.data = new float[Math.multiplyExact(k, nPad)];
+    }
+
+    static VectorPackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        if (k < 0 || n < 0) {
+            throw new IllegalArgumentException("packB: expected sizes >= 0, got k=" + k + ", n=" + n);
+        }
+        VectorPackedB packed = new VectorPackedB(k, n);
+        for (int p0 = 0; p0 < k; p0 += VectorGemm.KC) {
+            int kc = Math.min(VectorGemm.KC, k - p0);
+            for (int j0 = 0; j0 < n; j0 += VectorGemm.NC) {
+                int nc = Math.min(VectorGemm.NC, n - j0);
+                GemmPacking.packB(transB, b, bOff, ldb, p0, kc, j0, nc, packed.data, packed.offset(p0, kc, j0));
+            }
+        }
+        return packed;
+    }
+
+    /** Start of block (p0, j0) with depth kc: all earlier k blocks, then the full NC blocks left of j0. */
+    int offset(int p0, int kc, int j0) {
+        return p0 * nPad + kc * j0;
+    }
+
+    @Override
+    public int k() {
+        return k;
+    }
+
+    @Override
+    public int n() {
+        return n;
+    }
+}
