@@ -26,6 +26,10 @@ import org.rnn4j.kernel.Kernels;
  * <p>GFLOP/s: the secondary score {@code gemm:flop} is floating-point operations per second
  * (2·M·N·K per call); divide by 1e9. Equivalently GFLOP/s = ops/s × 2·M·N·K / 1e9.
  * Compare with OpenBLAS on the same shape: {@code OPENBLAS_CORETYPE=SkylakeX}, 1 thread.
+ *
+ * <p>Variants to measure: {@code -p threads=1,2}; the transposed-B packing by vector gathers
+ * instead of scalar copies: {@code -jvmArgsAppend -Drnn4j.gemm.transpose=gather} (NT form).
+ * {@link PackedGemmBench} measures the same products with B packed once beforehand.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

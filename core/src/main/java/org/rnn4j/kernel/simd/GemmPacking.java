@@ -19,6 +19,18 @@ import jdk.incubator.vector.VectorOperators;
 final class GemmPacking {
     private static final int TRANSPOSE_BLOCK = 16;
 
+    /** How a transposed B (stored [n, k]) is turned into [kc][NR] panels. */
+    enum Transpose {
+        /** Scalar copies in blocks of 16 steps of k (the default). */
+        LOOP,
+        /** One vector gather per L columns and step of k. Not yet measured: select with -Drnn4j.gemm.transpose=gather. */
+        GATHER
+    }
+
+    /** The strategy in use; read per call so that tests can exercise both. */
+    static volatile Transpose transpose = "gather".equalsIgnoreCase(System.getProperty("rnn4j.gemm.transpose"))
+            ? Transpose.GATHER : Transpose.LOOP;
+
     private GemmPacking() {
     }
 
@@ -88,6 +100,15 @@ final class GemmPacking {
                         for (int jj = nr; jj < NR; jj++) {
                             dst[d + jj] = 0f;
                         }
+                    }
+                }
+            } else if (nr == NR && transpose == Transpose.GATHER) {
+                int[] rows = GemmWorkspace.get().rowOffsets(ldb); // rows[jj] = jj·ldb
+                int src = bOff + (j0 + jr) * ldb + p0;
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * NR;
+                    for (int v = 0; v < NR; v += L) {
+                        flush(FloatVector.fromArray(S, b, src + p, rows, v)).intoArray(dst, d + v);
                     }
                 }
             } else {

@@ -15,9 +15,22 @@ final class GemmWorkspace {
     /** An edge micro-tile [MR, NR] before its valid part is merged into C. */
     final float[] tile = new float[VectorGemm.MR * VectorGemm.NR];
     private float[] rows = new float[0];
+    private final int[] rowOffsets = new int[VectorGemm.NR];
+    private int rowStride = -1;
 
     static GemmWorkspace get() {
         return LOCAL.get();
+    }
+
+    /** {@code [0, ld, 2·ld, ..., (NR-1)·ld]}: the gather index of NR rows with stride ld. */
+    int[] rowOffsets(int ld) {
+        if (ld != rowStride) {
+            for (int i = 0; i < rowOffsets.length; i++) {
+                rowOffsets[i] = i * ld;
+            }
+            rowStride = ld;
+        }
+        return rowOffsets;
     }
 
     /** A buffer of at least n floats for contiguous rows of op(A); grows, never shrinks. */

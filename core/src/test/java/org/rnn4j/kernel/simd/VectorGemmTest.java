@@ -170,6 +170,25 @@ class VectorGemmTest {
     }
 
     @Test
+    void gatherTransposeGivesBitwiseTheSameAsTheLoop() {
+        Rng rng = new Rng(10);
+        GemmPacking.Transpose before = GemmPacking.transpose;
+        try {
+            for (int[] s : new int[][] {{9, 2 * VectorGemm.NR + 5, 300}, {70, 257, 33}, {64, 1024, 256}}) {
+                Problem pr = Problem.random(rng, false, true, s[0], s[1], s[2]);
+                GemmPacking.transpose = GemmPacking.Transpose.LOOP;
+                float[] loop = pr.run(vector, true);
+                float[] loopPacked = runPacked(vector, pr, true);
+                GemmPacking.transpose = GemmPacking.Transpose.GATHER;
+                assertArrayEquals(loop, pr.run(vector, true));
+                assertArrayEquals(loopPacked, runPacked(vector, pr, true));
+            }
+        } finally {
+            GemmPacking.transpose = before;
+        }
+    }
+
+    @Test
     void zeroDepthClearsOrKeepsC() {
         Problem pr = Problem.random(new Rng(7), false, true, 5, 6, 0);
         float[] kept = pr.run(vector, true);
