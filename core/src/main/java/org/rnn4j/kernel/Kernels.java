@@ -24,7 +24,8 @@ public interface Kernels {
      *
      * <p>{@code op(A) = A} is stored as rows of length {@code lda} (A[i, p] at {@code aOff + i·lda + p});
      * {@code op(A) = Aᵀ} stores A as [k, m] (A[p, i] at {@code aOff + p·lda + i}). Likewise for B with
-     * [k, n] or, transposed, [n, k]. C is [m, n] with row stride {@code ldc}. Writes C only.
+     * [k, n] or, transposed, [n, k]. C is [m, n] with row stride {@code ldc}. Writes C only; C must not
+     * overlap A or B.
      */
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               float[] a, int aOff, int lda,

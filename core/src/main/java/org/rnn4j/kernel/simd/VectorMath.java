@@ -44,7 +44,7 @@ final class VectorMath {
         return FloatVector.broadcast(S, v);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static VectorShuffle<Float>[] halves() {
         int levels = Integer.numberOfTrailingZeros(S.length());
         VectorShuffle<Float>[] h = new VectorShuffle[levels];
