@@ -140,47 +140,98 @@ public class VectorKernels extends ScalarKernels {
         }
         chunks(n, (lo, hi) -> {
             int upper = lo + S.loopBound(hi - lo);
-            for (int i = lo; i < upper; i += L) {
-                FloatVector g = FloatVector.fromArray(S, gy, gyOff + i);
-                FloatVector d = switch (op) {
-                    case NEG -> g.neg();
-                    case EXP -> g.mul(FloatVector.fromArray(S, y, yOff + i));
-                    case TANH -> {
-                        FloatVector yv = FloatVector.fromArray(S, y, yOff + i);
-                        yield g.mul(FloatVector.broadcast(S, 1f).sub(yv.mul(yv)));
-                    }
-                    case SIGMOID -> {
-                        FloatVector yv = FloatVector.fromArray(S, y, yOff + i);
-                        yield g.mul(yv).mul(FloatVector.broadcast(S, 1f).sub(yv));
-                    }
-                    case RELU -> g.blend(0f, FloatVector.fromArray(S, y, yOff + i).compare(VectorOperators.GT, 0f).not());
-                    case LOG -> throw new AssertionError("log is scalar");
-                };
-                FloatVector.fromArray(S, gx, gxOff + i).add(d).intoArray(gx, gxOff + i);
-            }
+            backwardRange(op, y, yOff, gy, gyOff, gx, gxOff, lo, upper);
             super.unaryBackwardAdd(op, x, xOff + upper, y, yOff + upper, gy, gyOff + upper, gx, gxOff + upper, hi - upper);
         });
     }
 
+    private static FloatVector v(float[] a, int i) {
+        return FloatVector.fromArray(S, a, i);
+    }
+
+    /**
+     * {@code gx += gy · op'} over whole vectors [lo, upper), one loop per op (no branch on the op
+     * inside a vector loop); the same operations as the reference, in the same order.
+     */
+    private static void backwardRange(UnaryOp op, float[] y, int yo, float[] gy, int go, float[] gx, int xo,
+                                      int lo, int upper) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        switch (op) {
+            case NEG -> {
+                for (int i = lo; i < upper; i += L) {
+                    v(gx, xo + i).add(v(gy, go + i).neg()).intoArray(gx, xo + i);
+                }
+            }
+            case EXP -> {
+                for (int i = lo; i < upper; i += L) {
+                    v(gx, xo + i).add(v(gy, go + i).mul(v(y, yo + i))).intoArray(gx, xo + i);
+                }
+            }
+            case TANH -> {
+                for (int i = lo; i < upper; i += L) {
+                    FloatVector yv = v(y, yo + i);
+                    v(gx, xo + i).add(v(gy, go + i).mul(one.sub(yv.mul(yv)))).intoArray(gx, xo + i);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = lo; i < upper; i += L) {
+                    FloatVector yv = v(y, yo + i);
+                    v(gx, xo + i).add(v(gy, go + i).mul(yv).mul(one.sub(yv))).intoArray(gx, xo + i);
+                }
+            }
+            case RELU -> {
+                for (int i = lo; i < upper; i += L) {
+                    FloatVector g = v(gy, go + i).blend(0f, v(y, yo + i).compare(VectorOperators.GT, 0f).not());
+                    v(gx, xo + i).add(g).intoArray(gx, xo + i);
+                }
+            }
+            case LOG -> throw new AssertionError("log is scalar");
+        }
+    }
+
     // ---------------------------------------------------------------- arithmetic (bitwise equal to the reference)
 
-    private static FloatVector apply(BinaryOp op, FloatVector a, FloatVector b) {
-        return switch (op) {
-            case ADD -> a.add(b);
-            case SUB -> a.sub(b);
-            case MUL -> a.mul(b);
-            case DIV -> a.div(b);
-        };
+    /** {@code out = a op b} (or {@code out += a op b} when {@code add}) over whole vectors [lo, upper). */
+    private static void binaryRange(BinaryOp op, boolean add, float[] a, int ao, float[] b, int bo,
+                                    float[] out, int oo, int lo, int upper) {
+        if (add) {
+            switch (op) {
+                case ADD -> {
+                    for (int i = lo; i < upper; i += L) {
+                        v(out, oo + i).add(v(a, ao + i).add(v(b, bo + i))).intoArray(out, oo + i);
+                    }
+                }
+                case SUB -> {
+                    for (int i = lo; i < upper; i += L) {
+                        v(out, oo + i).add(v(a, ao + i).sub(v(b, bo + i))).intoArray(out, oo + i);
+                    }
+                }
+                case MUL -> {
+                    for (int i = lo; i < upper; i += L) {
+                        v(out, oo + i).add(v(a, ao + i).mul(v(b, bo + i))).intoArray(out, oo + i);
+                    }
+                }
+                case DIV -> {
+                    for (int i = lo; i < upper; i += L) {
+                        v(out, oo + i).add(v(a, ao + i).div(v(b, bo + i))).intoArray(out, oo + i);
+                    }
+                }
+            }
+        } else {
+            switch (op) {
+                case ADD -> { for (int i = lo; i < upper; i += L) v(a, ao + i).add(v(b, bo + i)).intoArray(out, oo + i); }
+                case SUB -> { for (int i = lo; i < upper; i += L) v(a, ao + i).sub(v(b, bo + i)).intoArray(out, oo + i); }
+                case MUL -> { for (int i = lo; i < upper; i += L) v(a, ao + i).mul(v(b, bo + i)).intoArray(out, oo + i); }
+                case DIV -> { for (int i = lo; i < upper; i += L) v(a, ao + i).div(v(b, bo + i)).intoArray(out, oo + i); }
+            }
+        }
     }
 
     @Override
     public void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         chunks(n, (lo, hi) -> {
             int upper = lo + S.loopBound(hi - lo);
-            for (int i = lo; i < upper; i += L) {
-                apply(op, FloatVector.fromArray(S, a, aOff + i), FloatVector.fromArray(S, b, bOff + i))
-                        .intoArray(out, outOff + i);
-            }
+            binaryRange(op, false, a, aOff, b, bOff, out, outOff, lo, upper);
             super.binary(op, a, aOff + upper, b, bOff + upper, out, outOff + upper, hi - upper);
         });
     }
@@ -190,8 +241,11 @@ public class VectorKernels extends ScalarKernels {
         chunks(n, (lo, hi) -> {
             FloatVector sv = FloatVector.broadcast(S, s);
             int upper = lo + S.loopBound(hi - lo);
-            for (int i = lo; i < upper; i += L) {
-                apply(op, FloatVector.fromArray(S, x, xOff + i), sv).intoArray(out, outOff + i);
+            switch (op) {
+                case ADD -> { for (int i = lo; i < upper; i += L) v(x, xOff + i).add(sv).intoArray(out, outOff + i); }
+                case SUB -> { for (int i = lo; i < upper; i += L) v(x, xOff + i).sub(sv).intoArray(out, outOff + i); }
+                case MUL -> { for (int i = lo; i < upper; i += L) v(x, xOff + i).mul(sv).intoArray(out, outOff + i); }
+                case DIV -> { for (int i = lo; i < upper; i += L) v(x, xOff + i).div(sv).intoArray(out, outOff + i); }
             }
             super.binaryScalar(op, x, xOff + upper, s, out, outOff + upper, hi - upper);
         });
@@ -201,10 +255,7 @@ public class VectorKernels extends ScalarKernels {
     public void binaryAdd(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         chunks(n, (lo, hi) -> {
             int upper = lo + S.loopBound(hi - lo);
-            for (int i = lo; i < upper; i += L) {
-                FloatVector r = apply(op, FloatVector.fromArray(S, a, aOff + i), FloatVector.fromArray(S, b, bOff + i));
-                FloatVector.fromArray(S, out, outOff + i).add(r).intoArray(out, outOff + i);
-            }
+            binaryRange(op, true, a, aOff, b, bOff, out, outOff, lo, upper);
             super.binaryAdd(op, a, aOff + upper, b, bOff + upper, out, outOff + upper, hi - upper);
         });
     }
