@@ -2,8 +2,9 @@ package org.rnn4j.kernel.simd;
 
 /**
  * One thread's GEMM scratch memory, allocated once per thread (kernel workers and callers) and
- * reused by every call: packed panels of A and B, one edge tile, and the rows of a transposed A
- * for the small-M path (the only buffer that grows, and only when a larger one is needed).
+ * reused by every call: packed blocks of A and B (fixed sizes), one edge tile, and two buffers that
+ * grow to the largest need seen (never shrink): all of op(B) packed for products with many rows,
+ * and the rows of a transposed A for the small-M path.
  */
 final class GemmWorkspace {
     private static final ThreadLocal<GemmWorkspace> LOCAL = ThreadLocal.withInitial(GemmWorkspace::new);
@@ -15,6 +16,7 @@ final class GemmWorkspace {
     /** An edge micro-tile [MR, NR] before its valid part is merged into C. */
     final float[] tile = new float[VectorGemm.MR * VectorGemm.NR];
     private float[] rows = new float[0];
+    private float[] wholeB = new float[0];
     private final int[] rowOffsets = new int[VectorGemm.NR];
     private int rowStride = -1;
 
@@ -31,6 +33,14 @@ final class GemmWorkspace {
             rowStride = ld;
         }
         return rowOffsets;
+    }
+
+    /** A buffer of at least n floats for all of op(B) packed, shared by one product's tasks; grows, never shrinks. */
+    float[] wholeB(int n) {
+        if (wholeB.length < n) {
+            wholeB = new float[n];
+        }
+        return wholeB;
     }
 
     /** A buffer of at least n floats for contiguous rows of op(A); grows, never shrinks. */

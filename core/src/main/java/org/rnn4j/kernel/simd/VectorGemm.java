@@ -9,12 +9,14 @@ import org.rnn4j.kernel.Parallel;
  * Cache-blocked, register-tiled SGEMM on the Vector API: {@code C[m, n] (+)= op(A)[m, k] · op(B)[k, n]}
  * (the contract of {@code Kernels.gemm}).
  *
- * <p>Structure (Goto / BLIS): C is cut into task blocks of at most MC × NC; a task walks k in steps
- * of KC, packs its op(B) block [KC × NC] (kept in L2) and its op(A) block [MC × KC] into the
- * thread's {@link GemmWorkspace}, then runs the MR × NR micro-kernel over every tile: one packed A
- * micro-panel (MR × KC, in L1) against every B micro-panel. The micro-kernel keeps the whole
- * MR × NR tile of C in 2·MR vector registers and does, per step of k, 2 vector loads of B,
- * MR broadcasts of A and 2·MR fused multiply-adds.
+ * <p>Structure (Goto / BLIS): C is cut into tasks of MC rows × NC columns (or × all columns when
+ * there are many row tasks). A task walks k in blocks of KC: it packs its op(A) block [MC × KC]
+ * once, then for each NC-wide block of op(B) [KC × NC] (kept in L2) runs the MR × NR micro-kernel
+ * over every tile: one packed A micro-panel (MR × KC, in L1) against every B micro-panel. When C
+ * has more than MC rows, op(B) is packed once for all tasks (in parallel, into the caller's
+ * workspace) instead of once per row task; {@code packB} lets a caller do that once for many
+ * products. The micro-kernel keeps the whole MR × NR tile of C in 2·MR vector registers and does,
+ * per step of k, 2 vector loads of B, MR broadcasts of A and 2·MR fused multiply-adds.
  *
  * <p>Determinism: every C element is the same sequence of operations whatever the tiling — per
  * KC block of k a fused multiply-add chain from 0 in order of k, then {@code C = chain} (first
@@ -39,6 +41,8 @@ final class VectorGemm {
     static final int MC = 256;
     /** Task block columns (a multiple of NR for every vector length up to 128 lanes). */
     static final int NC = 256;
+    /** From this many row tasks on, each task spans all columns of C. */
+    static final int WIDE_ROW_TASKS = 8;
     /** At most this many rows go to the unpacked small-M path. */
     static final int SMALL_M = 4;
     /** Below this many multiply-adds a product runs on the calling thread only. */
@@ -70,11 +74,11 @@ final class VectorGemm {
             SmallGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
-        int tilesN = (n + NC - 1) / NC;
-        int tasks = ((m + MC - 1) / MC) * tilesN;
-        IntConsumer task = t -> block(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, null, c, cOff, ldc,
-                accumulate, (t / tilesN) * MC, (t % tilesN) * NC);
-        run(tasks, (long) m * n * k, task);
+        VectorPackedB packed = null;
+        if (m > MC) { // several row tasks would each pack the same B: pack it once, shared by all tasks
+            packed = VectorPackedB.packInto(GemmWorkspace.get(), transB, k, n, b, bOff, ldb);
+        }
+        schedule(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, packed, c, cOff, ldc, accumulate);
     }
 
     /**
@@ -95,11 +99,26 @@ final class VectorGemm {
             gemm(transA, false, m, n, 0, a, aOff, lda, b.data, 0, n, c, cOff, ldc, accumulate);
             return;
         }
-        int tilesN = (n + NC - 1) / NC;
-        int tasks = ((m + MC - 1) / MC) * tilesN;
-        IntConsumer task = t -> block(transA, false, m, n, k, a, aOff, lda, null, 0, 0, b, c, cOff, ldc,
-                accumulate, (t / tilesN) * MC, (t % tilesN) * NC);
-        run(tasks, (long) m * n * k, task);
+        schedule(transA, false, m, n, k, a, aOff, lda, null, 0, 0, b, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * Cuts C into tasks of MC rows × {@code tn} columns: with many row tasks each task takes all
+     * columns (op(A) is then packed exactly once); otherwise NC columns, so that a few rows still
+     * give several tasks. Depends on the shape only.
+     */
+    private static void schedule(boolean transA, boolean transB, int m, int n, int k,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb, VectorPackedB packed,
+                                 float[] c, int cOff, int ldc, boolean accumulate) {
+        int tasksM = (m + MC - 1) / MC;
+        int tn = tasksM >= WIDE_ROW_TASKS ? n : NC;
+        int tasksN = (n + tn - 1) / tn;
+        IntConsumer task = t -> {
+            int j0 = (t % tasksN) * tn;
+            block(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, packed, c, cOff, ldc, accumulate,
+                    (t / tasksN) * MC, j0, Math.min(n, j0 + tn));
+        };
+        run(tasksM * tasksN, (long) m * n * k, task);
     }
 
     /** Runs the tasks on the pool when the product is large enough to pay for the hand-off. */
@@ -113,12 +132,14 @@ final class VectorGemm {
         }
     }
 
-    /** One task: C[i0 .. i0+MC, j0 .. j0+NC] over all of k, packing B unless {@code packed} holds it. */
-    private static void block(boolean transA, boolean transB, int m, int n, int k,
+    /**
+     * One task: C[i0 .. i0+MC, j0 .. j1] over all of k. Per KC block of k it packs its op(A) block
+     * once, then walks NC-wide blocks of op(B) — taken from {@code packed}, or packed here when null.
+     */
+    private static void block(boolean transA, boolean transB, int m, int k,
                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb, VectorPackedB packed,
-                              float[] c, int cOff, int ldc, boolean accumulate, int i0, int j0) {
+                              float[] c, int cOff, int ldc, boolean accumulate, int i0, int j0, int j1) {
         int mc = Math.min(MC, m - i0);
-        int nc = Math.min(NC, n - j0);
         GemmWorkspace ws = GemmWorkspace.get();
         float[] ap = ws.a;
         float[] bp = packed == null ? ws.b : packed.data;
@@ -126,27 +147,30 @@ final class VectorGemm {
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean overwrite = !accumulate && p0 == 0;
-            int bBase = 0;
-            if (packed == null) {
-                GemmPacking.packB(transB, b, bOff, ldb, p0, kc, j0, nc, bp, 0);
-            } else {
-                bBase = packed.offset(p0, kc, j0);
-            }
             GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, ap);
-            for (int ir = 0; ir < mc; ir += MR) {
-                int mr = Math.min(MR, mc - ir);
-                for (int jr = 0; jr < nc; jr += NR) {
-                    int nr = Math.min(NR, nc - jr);
-                    int cIdx = cOff + (i0 + ir) * ldc + j0 + jr;
-                    if (mr == MR && nr == NR) {
-                        kernel(kc, ap, ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
-                    } else {
-                        kernel(kc, ap, ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
-                        for (int r = 0; r < mr; r++) {
-                            int row = cIdx + r * ldc;
-                            for (int jj = 0; jj < nr; jj++) {
-                                float t = tile[r * NR + jj];
-                                c[row + jj] = overwrite ? t : c[row + jj] + t;
+            for (int jc = j0; jc < j1; jc += NC) {
+                int nc = Math.min(NC, j1 - jc);
+                int bBase = 0;
+                if (packed == null) {
+                    GemmPacking.packB(transB, b, bOff, ldb, p0, kc, jc, nc, bp, 0);
+                } else {
+                    bBase = packed.offset(p0, kc, jc);
+                }
+                for (int ir = 0; ir < mc; ir += MR) {
+                    int mr = Math.min(MR, mc - ir);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int nr = Math.min(NR, nc - jr);
+                        int cIdx = cOff + (i0 + ir) * ldc + jc + jr;
+                        if (mr == MR && nr == NR) {
+                            kernel(kc, ap, ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
+                        } else {
+                            kernel(kc, ap, ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
+                            for (int r = 0; r < mr; r++) {
+                                int row = cIdx + r * ldc;
+                                for (int jj = 0; jj < nr; jj++) {
+                                    float t = tile[r * NR + jj];
+                                    c[row + jj] = overwrite ? t : c[row + jj] + t;
+                                }
                             }
                         }
                     }

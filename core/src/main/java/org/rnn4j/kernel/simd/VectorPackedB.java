@@ -14,25 +14,43 @@ final class VectorPackedB implements PackedB {
     private final int nPad;
     final float[] data;
 
-    private VectorPackedB(int k, int n) {
+    private VectorPackedB(int k, int n, float[] data) {
         this.k = k;
         this.n = n;
-        this.nPad = (n + VectorGemm.NR - 1) / VectorGemm.NR * VectorGemm.NR;
-        this.data = new float[Math.multiplyExact(k, nPad)];
+        this.nPad = padded(n);
+        this.data = data;
     }
 
+    private static int padded(int n) {
+        return (n + VectorGemm.NR - 1) / VectorGemm.NR * VectorGemm.NR;
+    }
+
+    /** A new packed copy (the caller keeps it across products). */
     static VectorPackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
         if (k < 0 || n < 0) {
             throw new IllegalArgumentException("packB: expected sizes >= 0, got k=" + k + ", n=" + n);
         }
-        VectorPackedB packed = new VectorPackedB(k, n);
-        for (int p0 = 0; p0 < k; p0 += VectorGemm.KC) {
+        return fill(new VectorPackedB(k, n, new float[Math.multiplyExact(k, padded(n))]), transB, b, bOff, ldb);
+    }
+
+    /** A packed copy in the thread's reusable buffer, valid until this thread's next product. */
+    static VectorPackedB packInto(GemmWorkspace ws, boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        return fill(new VectorPackedB(k, n, ws.wholeB(Math.multiplyExact(k, padded(n)))), transB, b, bOff, ldb);
+    }
+
+    /** Packs every (KC, NC) block; blocks are disjoint, so they are packed in parallel. */
+    private static VectorPackedB fill(VectorPackedB packed, boolean transB, float[] b, int bOff, int ldb) {
+        int k = packed.k;
+        int n = packed.n;
+        int blocksN = (n + VectorGemm.NC - 1) / VectorGemm.NC;
+        int blocks = (k + VectorGemm.KC - 1) / VectorGemm.KC * blocksN;
+        VectorGemm.run(blocks, (long) k * n * VectorGemm.MR, t -> {
+            int p0 = (t / blocksN) * VectorGemm.KC;
+            int j0 = (t % blocksN) * VectorGemm.NC;
             int kc = Math.min(VectorGemm.KC, k - p0);
-            for (int j0 = 0; j0 < n; j0 += VectorGemm.NC) {
-                int nc = Math.min(VectorGemm.NC, n - j0);
-                GemmPacking.packB(transB, b, bOff, ldb, p0, kc, j0, nc, packed.data, packed.offset(p0, kc, j0));
-            }
-        }
+            int nc = Math.min(VectorGemm.NC, n - j0);
+            GemmPacking.packB(transB, b, bOff, ldb, p0, kc, j0, nc, packed.data, packed.offset(p0, kc, j0));
+        });
         return packed;
     }
 

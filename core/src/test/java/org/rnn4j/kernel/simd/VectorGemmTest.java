@@ -126,6 +126,8 @@ class VectorGemmTest {
         check(rng, VectorGemm.SMALL_M, 300, 2 * VectorGemm.L + 3); // the small-M path, k tail
         check(rng, VectorGemm.SMALL_M + 1, 31, 5);                 // the first packed size
         check(rng, 2, 4 * VectorGemm.L + VectorGemm.L + 3, 7);     // small-M column tails
+        // enough row tasks that each task spans all columns (B packed once, shared)
+        check(rng, (VectorGemm.WIDE_ROW_TASKS - 1) * VectorGemm.MC + 13, VectorGemm.NC + 44, 20);
     }
 
     private static float[] runPacked(Kernels kernels, Problem pr, boolean accumulate) {
@@ -216,7 +218,7 @@ class VectorGemmTest {
     @Test
     void bitwiseIdenticalForAnyThreadCount() {
         Rng rng = new Rng(8);
-        int[][] shapes = {{300, 520, 300}, {64, 1024, 129}, {1, 2100, 300}, {3, 700, 301}};
+        int[][] shapes = {{300, 520, 300}, {64, 1024, 129}, {1, 2100, 300}, {3, 700, 301}, {2000, 300, 40}};
         for (int[] s : shapes) {
             for (int form = 0; form < 4; form++) {
                 Problem pr = Problem.random(rng, (form & 1) != 0, (form & 2) != 0, s[0], s[1], s[2]);
