@@ -110,6 +110,22 @@ class VectorMathTest {
     }
 
     @Test
+    void resultsBelowTheNormalRangeAreZero() {
+        float[] xs = sweep(-100f, -87.34f, L * 64);
+        float[] e = apply(VectorMath::exp, xs);
+        float[] s = apply(VectorMath::sigmoid, xs);
+        for (int i = 0; i < xs.length; i++) {
+            assertEquals(0f, e[i], "exp(" + xs[i] + ")");
+            assertEquals(0f, s[i], "sigmoid(" + xs[i] + ")");
+            assertTrue(Math.exp(xs[i]) < Float.MIN_NORMAL); // the change is below the normal range
+        }
+        float[] edge = apply(VectorMath::sigmoid, sweep(-87.3f, -80f, L * 64));
+        for (float v : edge) {
+            assertTrue(v >= Float.MIN_NORMAL, "sigmoid above the cut must stay normal: " + v);
+        }
+    }
+
+    @Test
     void sumLanesAddsEveryLane() {
         float[] v = new float[L];
         for (int i = 0; i < L; i++) {
