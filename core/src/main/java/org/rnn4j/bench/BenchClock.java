@@ -13,7 +13,11 @@ public interface BenchClock {
     /** Monotonic wall-clock nanoseconds. */
     long wallNanos();
 
-    /** CPU nanoseconds used by this process so far (all threads), or -1 when unknown. */
+    /**
+     * CPU nanoseconds used by this process so far (all threads: kernel workers, JIT and GC included), or
+     * -1 when unknown. On Linux the JVM reads it in clock ticks (10 ms), so only chunks of a second or
+     * more give a usable CPU share; the defined chunk sizes are.
+     */
     long processCpuNanos();
 
     /** Non-idle CPU seconds of the whole machine (all cores) so far, or NaN when unknown. */
