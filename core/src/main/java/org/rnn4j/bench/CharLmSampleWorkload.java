@@ -31,6 +31,7 @@ final class CharLmSampleWorkload implements Workload {
 
     /** Feeds the current token, carries the state, samples and returns the next token. */
     @Override
+    @SuppressWarnings("try") // the scope only switches grad mode off
     public double step() {
         try (var off = GradMode.disabled()) {
             CharLm.Output o = model.forward(IntTensor.wrap(Shape.of(1, 1), new int[] {token}), state);

@@ -45,6 +45,7 @@ final class LstmInferenceWorkload implements Workload {
     }
 
     /** The output of one forward pass [T, B, 512], without a graph. */
+    @SuppressWarnings("try") // the scope only switches grad mode off
     Var forward() {
         try (var off = GradMode.disabled()) {
             return lstm.forward(x).out();

@@ -31,7 +31,8 @@ import picocli.CommandLine.TypeConversionException;
                     + "loss, optimizer, warm-up and chunks as bench/pytorch/bench_torch.py.",
             "Reports the median (and best) throughput of the timed chunks in wall-clock time, GFLOP/s (matrix "
                     + "products only, training = 3 x forward), and throughput per second of this process's CPU "
-                    + "time (the machine may be shared). Runs on 1 kernel thread unless --threads N is given.",
+                    + "time (the machine may be shared). Runs on 1 kernel thread unless --threads N is given; "
+                    + "the seeds are fixed by the definition (--seed is ignored).",
             "Workloads: W1 sine RNN training; W2 DNA biLSTM; W3 / W3g text LSTM / GRU; W4b1 / W4b32 LSTM "
                     + "inference at batch 1 / 32; W5train char-LM training; W5sample char-LM sampling."})
 public final class BenchCommand extends BaseCommand {
