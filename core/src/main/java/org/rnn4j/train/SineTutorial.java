@@ -104,11 +104,12 @@ public final class SineTutorial {
         }
 
         /**
-         * A start the training never used as one: uniform in [0, 3), so (almost surely) not one of the
-         * training starts 0, 1, 2 and not aligned with them.
+         * A window training never saw: its start is uniform in [0, 2), the range the training starts
+         * 0, 1, 2 span, so (almost surely) it is none of them, yet its phase lies between phases the
+         * model was trained on.
          */
         static TestStart fresh() {
-            return new Uniform(0, TRAIN_STARTS);
+            return new Uniform(0, TRAIN_STARTS - 1);
         }
     }
 
