@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.style.Styler;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Plots;
@@ -15,9 +16,9 @@ import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.train.SineTutorial;
 import org.rnn4j.train.SineWindows;
 import org.rnn4j.train.TrainingListener;
-import org.knowm.xchart.style.Styler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code rnn4j demo sine}: the classic sine-wave RNN tutorial (library: {@link SineTutorial}). */
 @Command(name = "sine", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -72,7 +73,7 @@ public final class DemoSineCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         if (hidden < 1 || iters < 1 || !(lr > 0)) {
-            throw new picocli.CommandLine.ParameterException(commandLine(), "--hidden and --iters must be at least 1 and --lr "
+            throw new ParameterException(commandLine(), "--hidden and --iters must be at least 1 and --lr "
                     + "positive, got " + hidden + ", " + iters + " and " + lr);
         }
         SineTutorial.Config config = DEFAULTS.withCell(cell.kind).withHiddenSize(hidden).withIterations(iters).withLr(lr)
