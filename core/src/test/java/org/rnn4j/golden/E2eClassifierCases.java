@@ -62,7 +62,9 @@ final class E2eClassifierCases {
         List<String> parts = E2eSupport.parts(c, "Embedding", null, "Linear");
         E2eSupport.onlyKeys(c, "inputs", Set.of("tokens", "labels"));
         E2eSupport.onlyKeys(c, "outputs", Set.of("losses", "initial_logits", "final_logits", "final_params"));
-        String rnnName = parts.get(1).toLowerCase(java.util.Locale.ROOT);
+        // The recurrent part's config (and module name in the state_dict): "lstm" for an LSTM, else "rnn".
+        String lower = parts.get(1).toLowerCase(java.util.Locale.ROOT);
+        String rnnName = c.config().has(lower) ? lower : "rnn";
         ConfigReader top = new ConfigReader(c);
         top.node("embedding");
         top.node(rnnName);
