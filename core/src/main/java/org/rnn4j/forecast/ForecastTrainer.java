@@ -158,6 +158,11 @@ public final class ForecastTrainer {
                 bestState = net.stateDict();
             }
             boolean stop = (warm && epoch - Math.max(bestEpoch, warmEpoch) >= settings.patience()) || epoch == settings.maxEpochs();
+            if (stop && bestEpoch == 0) { // the budget ended before the warm-up: keep the last weights
+                best = v;
+                bestEpoch = epoch;
+                bestState = net.stateDict();
+            }
             listener.epochEnded(new TrainingListener.Epoch(member, settings.members(), epoch, settings.maxEpochs(), sum / batches,
                     v, best, bestEpoch, stop));
             if (stop) {
