@@ -24,13 +24,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                           stop before learning anything from a validation part of a few noisy windows)
  * @param learningRate       Adam's learning rate
  * @param clipNorm           gradient norm clipping
+ * @param loss               training and validation loss on the normalised windows
  * @param seed               drives initialisation and sampling; same seed ⇒ same model
  * @param transform          log or not (auto decides from the training part)
  * @param seasonal           seasonal adjustment by classical decomposition indices (auto decides by strength)
  */
 public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int window, int horizon, int season, int holdout,
                                double validationFraction, int maxValidation, int members, int maxEpochs, int patience,
-                               int batchSize, int windowsPerEpoch, int warmupSteps, double learningRate, double clipNorm, long seed,
+                               int batchSize, int windowsPerEpoch, int warmupSteps, double learningRate, double clipNorm, Loss loss, long seed,
                                TransformMode transform, SeasonalMode seasonal) {
 
     /** The recurrent cell of the network. */
@@ -38,6 +39,14 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
         @JsonProperty("lstm") LSTM,
         @JsonProperty("gru") GRU,
         @JsonProperty("rnn") RNN
+    }
+
+    /** The loss minimised on normalised windows (and watched on validation). */
+    public enum Loss {
+        /** Mean absolute error: forecasts the conditional median, robust to outliers, matches MAE / MASE. */
+        @JsonProperty("mae") MAE,
+        /** Mean squared error: the conditional mean. */
+        @JsonProperty("mse") MSE
     }
 
     /** Whether values are modelled in logs. */
@@ -80,7 +89,7 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
         require(warmupSteps >= 0, "warm-up steps must be >= 0, got " + warmupSteps);
         require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be > 0, got " + learningRate);
         require(clipNorm > 0, "clip norm must be > 0, got " + clipNorm);
-        require(cell != null && transform != null && seasonal != null, "cell, transform and seasonal must be set");
+        require(cell != null && transform != null && seasonal != null && loss != null, "cell, loss, transform and seasonal must be set");
     }
 
     private static void require(boolean ok, String message) {
@@ -114,7 +123,7 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
     public static ForecastSettings defaults(int season, int holdout, int rows) {
         int h = defaultHorizon(season);
         return new ForecastSettings(Cell.LSTM, 32, 1, defaultWindow(season, h, rows - holdout), h, season, holdout, 0.2,
-                Math.max(120, 10 * h), 5, 200, 20, 32, 256, 200, 3e-3, 1.0, 42, TransformMode.AUTO, SeasonalMode.AUTO);
+                Math.max(120, 10 * h), 5, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO);
     }
 
     /** Validation points for {@code rest} points before the holdout: the fraction, at least one horizon, at most the cap. */
@@ -125,61 +134,66 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
 
     public ForecastSettings withCell(Cell v) {
         return new ForecastSettings(v, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
     }
 
     public ForecastSettings withHiddenSize(int v) {
         return new ForecastSettings(cell, v, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
     }
 
     public ForecastSettings withNumLayers(int v) {
         return new ForecastSettings(cell, hiddenSize, v, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
     }
 
     public ForecastSettings withWindow(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, v, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
     }
 
     public ForecastSettings withHorizon(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, v, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
     }
 
     public ForecastSettings withMembers(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                v, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, transform, seasonal);
+                v, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
     }
 
     public ForecastSettings withMaxEpochs(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, v, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, transform, seasonal);
+                members, v, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
     }
 
     public ForecastSettings withPatience(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, v, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, transform, seasonal);
+                members, maxEpochs, v, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
     }
 
     public ForecastSettings withLearningRate(double v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, v, clipNorm, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, v, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withLoss(Loss v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, v, seed, transform, seasonal);
     }
 
     public ForecastSettings withSeed(long v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, v, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, v, transform, seasonal);
     }
 
     public ForecastSettings withTransform(TransformMode v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, v, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, v, seasonal);
     }
 
     public ForecastSettings withSeasonal(SeasonalMode v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, seed, transform, v);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, v);
     }
 }

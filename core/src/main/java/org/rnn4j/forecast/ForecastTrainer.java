@@ -15,6 +15,7 @@ import org.rnn4j.data.series.TimeSplit;
 import org.rnn4j.data.series.Windows;
 import org.rnn4j.loss.MSELoss;
 import org.rnn4j.optim.Adam;
+import org.rnn4j.ops.F;
 import org.rnn4j.optim.GradClip;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Shape;
@@ -23,7 +24,7 @@ import org.rnn4j.tensor.Tensor;
 /**
  * Trains a {@link RecurrentForecaster}: splits by time (training, then validation, then the holdout,
  * never shuffled across), fits the {@link SeriesTransform} on the training part, cuts normalised
- * sliding windows, and trains each ensemble member with Adam on MSE, with early stopping on the
+ * sliding windows, and trains each ensemble member with Adam on MAE (or MSE), with early stopping on the
  * validation loss that keeps the best weights (the untrained network, which forecasts the last
  * value, counts as epoch 0). Deterministic for a given seed.
  */
@@ -120,7 +121,7 @@ public final class ForecastTrainer {
     private static TrainingSummary.Member trainMember(ForecastNetwork net, Windows.Set train, Windows.Set val,
                                                       ForecastSettings settings, int member, Rng rng, TrainingListener listener) {
         Adam opt = new Adam(net.parameters(), Adam.Options.defaults().withLr(settings.learningRate()));
-        double initial = loss(net, val);
+        double initial = loss(net, val, settings.loss());
         double best = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         Map<String, Tensor> bestState = net.stateDict();
@@ -138,7 +139,7 @@ public final class ForecastTrainer {
             for (int from = 0; from < perEpoch; from += settings.batchSize()) {
                 int b = Math.min(settings.batchSize(), perEpoch - from);
                 Var out = net.forward(Var.constant(rows(train.inputs(), order, from, b)));
-                Var l = MSE.forward(out, rows(train.targets(), order, from, b));
+                Var l = loss(settings.loss(), out, rows(train.targets(), order, from, b));
                 opt.zeroGrad();
                 l.backward();
                 GradClip.clipGradNorm(net.parameters(), settings.clipNorm());
@@ -147,7 +148,7 @@ public final class ForecastTrainer {
                 batches++;
             }
             steps += batches;
-            double v = loss(net, val);
+            double v = loss(net, val, settings.loss());
             boolean warm = steps >= settings.warmupSteps();
             if (warm && warmEpoch == 0) {
                 warmEpoch = epoch;
@@ -197,12 +198,21 @@ public final class ForecastTrainer {
         return Tensor.wrap(Shape.of(dims), dst);
     }
 
-    /** Mean MSE over every window of {@code set}, without a graph. */
-    private static double loss(ForecastNetwork net, Windows.Set set) {
+    /** Mean loss over every window of {@code set}, without a graph. */
+    private static double loss(ForecastNetwork net, Windows.Set set, ForecastSettings.Loss kind) {
         net.eval();
         try (var off = GradMode.disabled()) {
-            return MSE.forward(net.forward(Var.constant(set.inputs())), set.targets()).value().item();
+            return loss(kind, net.forward(Var.constant(set.inputs())), set.targets()).value().item();
         }
+    }
+
+    /** MSE, or MAE as {@code mean(relu(e) + relu(-e))} with {@code e = out - target}. */
+    static Var loss(ForecastSettings.Loss kind, Var out, Tensor target) {
+        if (kind == ForecastSettings.Loss.MSE) {
+            return MSE.forward(out, target);
+        }
+        Var e = F.sub(out, Var.constant(target));
+        return F.mean(F.add(F.relu(e), F.relu(F.neg(e))));
     }
 
     /** The ensemble against the naive baselines on the validation part, forecast horizon by horizon from its start. */
