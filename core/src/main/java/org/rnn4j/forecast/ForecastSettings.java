@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param holdout            last points never used for fitting anything
  * @param validationFraction share of the remaining points, at their end, used for early stopping ...
  * @param maxValidation      ... but at most this many points, so long series keep their recent past for training
- * @param members            ensemble size: models trained from different seeds whose forecasts are averaged
+ * @param members            ensemble size: models trained from different seeds whose forecasts are averaged (5; 3 for long series)
  * @param maxEpochs          upper bound on epochs per member
  * @param patience           epochs without a better validation loss before a member stops
  * @param batchSize          windows per optimizer step
@@ -104,17 +104,22 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
     }
 
     /**
-     * The default window for season m and horizon h with {@code rows} points before the holdout: two
-     * seasons or two horizons, at least 12 steps; twice that for long series (at least
-     * {@value #LONG_SERIES_WINDOWS} such longer windows of data), which can afford more context.
+     * The default window for season m and horizon h with {@code rows} points before the holdout:
+     * two seasons or two horizons, at least 12 steps (the base); for long series, {@code rows/}{@value #ROWS_PER_WINDOW_STEP}
+     * rounded down to whole seasons, up to 4× the base — more data can afford more context (a
+     * cycle longer than the season, such as the sunspots' 11 years, is then partly in view).
      */
     public static int defaultWindow(int season, int horizon, int rows) {
         int base = Math.max(12, Math.max(2 * season, 2 * horizon));
-        return rows >= LONG_SERIES_WINDOWS * 2 * base ? 2 * base : base;
+        int unit = Math.max(1, season);
+        int longer = rows / ROWS_PER_WINDOW_STEP / unit * unit;
+        return Math.max(base, Math.min(4 * base, longer));
     }
 
-    /** Series with this many (long) windows of data get the long default window. */
-    public static final int LONG_SERIES_WINDOWS = 40;
+    /** A long series gets one window step per this many rows (see {@link #defaultWindow}). */
+    public static final int ROWS_PER_WINDOW_STEP = 32;
+    /** From this many rows the ensemble has 3 members instead of 5 (more data, less variance; cost grows with length). */
+    public static final int LONG_SERIES_ROWS = 1000;
 
     /**
      * The documented default recipe for season {@code m} and {@code rows} points of which the last
@@ -122,8 +127,9 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
      */
     public static ForecastSettings defaults(int season, int holdout, int rows) {
         int h = defaultHorizon(season);
+        int members = rows - holdout >= LONG_SERIES_ROWS ? 3 : 5;
         return new ForecastSettings(Cell.LSTM, 32, 1, defaultWindow(season, h, rows - holdout), h, season, holdout, 0.2,
-                Math.max(120, 10 * h), 5, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO);
+                Math.max(120, 10 * h), members, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO);
     }
 
     /** Validation points for {@code rest} points before the holdout: the fraction, at least one horizon, at most the cap. */

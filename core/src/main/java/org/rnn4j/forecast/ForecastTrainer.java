@@ -31,7 +31,7 @@ import org.rnn4j.tensor.Tensor;
 public final class ForecastTrainer {
     private static final MSELoss MSE = new MSELoss();
     /** Fewest optimizer steps per epoch: small series pass over their windows several times per epoch. */
-    static final int MIN_BATCHES = Integer.getInteger("fc.minBatches", 8);
+    static final int MIN_BATCHES = 8;
 
     private ForecastTrainer() {
     }

@@ -139,6 +139,6 @@ public record SeriesTransform(Scaling scaling, String transformReason, int seaso
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s, %s", scaling.transform().name().toLowerCase(Locale.ROOT),
-                seasonal.length == 0 ? "no seasonal adjustment" : "seasonal indices (strength " + seasonalStrength + ")");
+                seasonal.length == 0 ? "no seasonal adjustment" : String.format(Locale.ROOT, "seasonal indices (strength %.2f)", seasonalStrength));
     }
 }

@@ -14,14 +14,13 @@ final class WindowData {
     }
 
     /** Windows with targets in {@code [targetFrom, targetTo)}: inputs [N, W, 1], targets [N, H], normalised. */
-    static final boolean LEVEL = Boolean.getBoolean("fc.level");
-
+    /** F: the one input feature, the normalised value. */
     static int features() {
-        return LEVEL ? 2 : 1;
+        return 1;
     }
 
     static Windows.Set make(double[] d, int window, int horizon, int targetFrom, int targetTo, double scale) {
-        Windows.Set raw = Windows.make(LEVEL ? new double[][] {d, d} : new double[][] {d}, d, window, horizon, targetFrom, targetTo);
+        Windows.Set raw = Windows.make(new double[][] {d}, d, window, horizon, targetFrom, targetTo);
         float[] x = raw.inputs().data();   // [N, W, F]
         float[] y = raw.targets().data();  // [N, H]
         int f = features();
@@ -35,7 +34,7 @@ final class WindowData {
 
     /** The normalised input ending just before {@code end}: [1, W, 1]; its last raw value is {@code lastOf}. */
     static Tensor input(double[] d, int end, int window, double scale) {
-        Tensor x = Windows.inputEndingAt(LEVEL ? new double[][] {d, d} : new double[][] {d}, end, window);
+        Tensor x = Windows.inputEndingAt(new double[][] {d}, end, window);
         float[] a = x.data();
         normalise(a, 0, window, features(), a[(window - 1) * features()], scale);
         return x;
