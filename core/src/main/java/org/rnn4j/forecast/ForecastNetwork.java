@@ -21,8 +21,8 @@ import org.rnn4j.rand.Rng;
  * h_n = state[0] if isinstance(state, tuple) else state
  * return self.head(h_n[-1])                     # [B, horizon]
  * </pre>
- * The head starts at zero, so an untrained network forecasts "no change from the window's last
- * value", and training can only move away from that when validation says it helps.
+ * The head starts at zero, so an untrained network forecasts "stay at the window's reference level"
+ * and training starts from that sensible forecast.
  */
 public final class ForecastNetwork extends Module {
     private final RecurrentLayer rnn;

@@ -24,9 +24,8 @@ import org.rnn4j.tensor.Tensor;
 /**
  * Trains a {@link RecurrentForecaster}: splits by time (training, then validation, then the holdout,
  * never shuffled across), fits the {@link SeriesTransform} on the training part, cuts normalised
- * sliding windows, and trains each ensemble member with Adam on MAE (or MSE), with early stopping on the
- * validation loss that keeps the best weights (the untrained network, which forecasts the last
- * value, counts as epoch 0). Deterministic for a given seed.
+ * sliding windows, and trains each ensemble member with Adam on MAE (or MSE); after a warm-up,
+ * early stopping on the validation loss keeps the best weights. Deterministic for a given seed.
  */
 public final class ForecastTrainer {
     private static final MSELoss MSE = new MSELoss();
@@ -91,8 +90,8 @@ public final class ForecastTrainer {
         Series known = s.head(split.validationEnd());
         double[] d = transform.toModel(known);
         double scale = transform.windowScale();
-        Windows.Set train = WindowData.make(d, w, h, 0, split.trainEnd(), scale);
-        Windows.Set val = WindowData.make(d, w, h, split.trainEnd(), split.validationEnd(), scale);
+        Windows.Set train = WindowData.make(d, w, h, transform.levelSpan(), 0, split.trainEnd(), scale);
+        Windows.Set val = WindowData.make(d, w, h, transform.levelSpan(), split.trainEnd(), split.validationEnd(), scale);
         if (val.count() == 0) {
             throw new IllegalArgumentException(where + "the validation part (" + split.validationSize()
                     + " rows) is shorter than the horizon " + h + "; use a smaller --horizon or --holdout");

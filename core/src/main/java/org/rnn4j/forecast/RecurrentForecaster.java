@@ -68,10 +68,10 @@ public final class RecurrentForecaster implements Forecaster {
         System.arraycopy(known, 0, d, 0, n);
         double scale = transform.windowScale();
         for (int pos = n; pos < n + steps; pos += h) {
-            double[] v = ensemble.predict(WindowData.input(d, pos, w, scale));
-            double level = WindowData.level(d, pos);
+            WindowData.Input in = WindowData.input(d, pos, w, transform.levelSpan(), scale);
+            double[] v = ensemble.predict(in.x());
             for (int k = 0; k < h; k++) {
-                d[pos + k] = level + scale * v[k];
+                d[pos + k] = in.level() + scale * v[k];
             }
         }
         int offset = transform.phaseOffset(history);

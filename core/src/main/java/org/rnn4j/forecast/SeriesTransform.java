@@ -21,15 +21,21 @@ import org.rnn4j.data.series.TimeAxis;
  * @param seasonalStrength strength of the fitted indices (0..1), null when not estimated
  * @param anchorTime      time label of point 0 of the training series: phase 0
  * @param anchorKind      kind of that label, to find the phase of another file's first point
- * @param windowScale     RMS of window offsets {@code d[t-j] - d[t-1]} over the training windows
+ * @param levelSpan       a window's reference level is the mean of its last this many values: half a season
+ *                        when seasonally adjusted (averaging the noise of the per-phase indices and of the points),
+ *                        else 1 (the last value)
+ * @param windowScale     RMS of window offsets from their reference level over the training windows
  */
 public record SeriesTransform(Scaling scaling, String transformReason, int season, double[] seasonal,
-                              Double seasonalStrength, String anchorTime, TimeAxis.Kind anchorKind, double windowScale) {
+                              Double seasonalStrength, String anchorTime, TimeAxis.Kind anchorKind, int levelSpan, double windowScale) {
 
     public SeriesTransform {
         seasonal = seasonal.clone();
         if (seasonal.length != 0 && seasonal.length != season) {
             throw new IllegalArgumentException("series transform: " + seasonal.length + " seasonal indices for season " + season);
+        }
+        if (levelSpan < 1) {
+            throw new IllegalArgumentException("series transform: level span must be >= 1, got " + levelSpan);
         }
         if (!(windowScale > 0) || !Double.isFinite(windowScale)) {
             throw new IllegalArgumentException("series transform: window scale must be finite and > 0, got " + windowScale);
@@ -80,11 +86,12 @@ public record SeriesTransform(Scaling scaling, String transformReason, int seaso
                 indices = p.indices();
             }
         }
+        int span = indices.length > 0 ? Math.min(settings.window(), (m + 1) / 2) : 1;
         SeriesTransform partial = new SeriesTransform(scaling, decision.reason(), m, indices, strength, s.time().label(0),
-                s.time().kind(), 1.0);
+                s.time().kind(), span, 1.0);
         double[] d = partial.toModel(s.head(trainEnd));
-        double scale = WindowData.offsetRms(d, trainEnd, settings.window());
-        return new SeriesTransform(scaling, decision.reason(), m, indices, strength, s.time().label(0), s.time().kind(),
+        double scale = WindowData.offsetRms(d, trainEnd, settings.window(), span);
+        return new SeriesTransform(scaling, decision.reason(), m, indices, strength, s.time().label(0), s.time().kind(), span,
                 scale > 0 && Double.isFinite(scale) ? scale : 1.0);
     }
 
