@@ -62,6 +62,7 @@ class SeriesTransformTest {
         SeriesTransform t = SeriesTransform.fit(air, 96, st);
         assertEquals(Scaling.Transform.LOG, t.scaling().transform());
         assertTrue(t.seasonallyAdjusted() && t.seasonalStrength() > 0.9, t.toString());
+        assertEquals(6, t.levelSpan()); // half a season once seasonal indices are removed
         // Changing points after the training part changes nothing that was fitted.
         double[] y = air.target();
         for (int i = 96; i < y.length; i++) {
@@ -79,6 +80,7 @@ class SeriesTransformTest {
         Series sun = SeriesCsv.read(SUNSPOTS);
         SeriesTransform ts = SeriesTransform.fit(sun, 3000, ForecastSettings.defaults(12, 24, sun.size()));
         assertTrue(!ts.seasonallyAdjusted() && ts.seasonalStrength() < 0.1, "sunspots have no calendar season: " + ts);
+        assertEquals(1, ts.levelSpan());
     }
 
     @Test
