@@ -182,8 +182,9 @@ public final class ForecastTrainCommand extends BaseCommand {
             epochsDone++;
             long budgetDone = (long) e.member() * e.maxEpochs() + (e.stopping() ? e.maxEpochs() : e.epoch());
             bar.stepTo(budgetDone);
-            String status = String.format(Locale.ROOT, "member %d/%d epoch %d train %.4f val %.4f best %.4f@%d", e.member() + 1,
-                    e.members(), e.epoch(), e.trainLoss(), e.validationLoss(), e.bestLoss(), e.bestEpoch());
+            String status = String.format(Locale.ROOT, "m%d/%d ep %d loss %.4f val %.4f%s", e.member() + 1, e.members(), e.epoch(),
+                    e.trainLoss(), e.validationLoss(), e.bestEpoch() == 0 ? " (warm-up)" : String.format(Locale.ROOT,
+                            " best %.4f@%d", e.bestLoss(), e.bestEpoch()));
             bar.status(status);
             if (common.verbose() || e.stopping()) {
                 String line = e.stopping()
