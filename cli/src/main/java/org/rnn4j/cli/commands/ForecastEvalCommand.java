@@ -50,7 +50,8 @@ public final class ForecastEvalCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        Series s = series.read();
+        Forecaster trained = model == null ? null : ForecastModels.open(model);
+        Series s = series.read(ForecastModels.targetColumn(trained));
         int n = s.size();
         if (holdout < 1 || holdout >= n) {
             throw new IllegalArgumentException(series.data + ": --holdout " + holdout + " must be between 1 and "
@@ -67,8 +68,8 @@ public final class ForecastEvalCommand extends BaseCommand {
                     + "season " + m + " (MASE and seasonal-naive need more than one season)");
         }
         List<Forecaster> forecasters = new ArrayList<>();
-        if (model != null) {
-            forecasters.add(named("model", ForecastModels.open(model)));
+        if (trained != null) {
+            forecasters.add(named("model", trained));
         }
         forecasters.add(Forecaster.naive());
         forecasters.add(Forecaster.seasonalNaive(m));
