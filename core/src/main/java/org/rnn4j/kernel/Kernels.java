@@ -25,7 +25,8 @@ public interface Kernels {
      *
      * <p>{@code op(A) = A} is stored as rows of length {@code lda} (A[i, p] at {@code aOff + i·lda + p});
      * {@code op(A) = Aᵀ} stores A as [k, m] (A[p, i] at {@code aOff + p·lda + i}). Likewise for B with
-     * [k, n] or, transposed, [n, k]. C is [m, n] with row stride {@code ldc}. Writes C only.
+     * [k, n] or, transposed, [n, k]. C is [m, n] with row stride {@code ldc}. Writes C only; C must not
+     * overlap A or B.
      */
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               float[] a, int aOff, int lda,
@@ -323,6 +324,33 @@ public interface Kernels {
     void gruGatesBackward(int rows, int hidden, float[] act, int aOff, float[] ghn, int ghnOff,
                           float[] hPrev, int hpOff, float[] dh, int dhOff, float[] dA, int daOff,
                           float[] dGh, int dghOff, float[] dhPrev, int dhpOff);
+
+    // ---------------------------------------------------------------- simd helper (denormals, optimizer)
+
+    /**
+     * Flushes subnormal values to zero in place: {@code x[i] = |x[i]| < Float.MIN_NORMAL ? ±0 : x[i]}
+     * (the sign is kept, as the CPU's flush-to-zero mode does). The JVM cannot switch the CPU into
+     * flush-to-zero mode, and arithmetic on subnormals is ~100× slower; recurrent backward passes
+     * produce them (products of tiny gate derivatives over many steps). Kernels that produce such
+     * values call this on their outputs; the change is below 1.2e-38 per element.
+     */
+    void flushDenormals(float[] x, int xOff, int n);
+
+    /**
+     * Copies op(B) [k, n] (B stored [k, n], or [n, k] when {@code transB}; row stride {@code ldb}) into
+     * a {@link PackedB} for {@link #gemmPacked}. The one kernel that allocates: its result.
+     */
+    PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb);
+
+    /**
+     * {@code C[m, n] (+)= op(A)[m, k] · B} with B from {@link #packB} of this instance: the same product
+     * as {@link #gemm} with the original B (for the vector kernels bitwise the same when m > 4, within
+     * float32 rounding otherwise). Writes C only.
+     *
+     * @throws IllegalArgumentException if {@code b} was packed by another kernels instance type
+     */
+    void gemmPacked(boolean transA, int m, float[] a, int aOff, int lda, PackedB b,
+                    float[] c, int cOff, int ldc, boolean accumulate);
 
     // ---------------------------------------------------------------- sequence pooling (issue 6, classify)
     // Max over the valid steps of packed sequences (org.rnn4j.nn.recurrent.PackedPooling): a running

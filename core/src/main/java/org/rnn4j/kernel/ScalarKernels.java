@@ -634,6 +634,47 @@ public class ScalarKernels implements Kernels {
         }
     }
 
+    // ---------------------------------------------------------------- simd helper (denormals, optimizer)
+
+    @Override
+    public void flushDenormals(float[] x, int xOff, int n) {
+        for (int i = xOff; i < xOff + n; i++) {
+            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
+                x[i] = Math.copySign(0f, x[i]);
+            }
+        }
+    }
+
+    /** The reference packing: op(B) copied row-major [k, n]. */
+    private record RowMajorB(int k, int n, float[] data) implements PackedB {
+    }
+
+    @Override
+    public PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        float[] d = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                d[p * n + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+            }
+        }
+        return new RowMajorB(k, n, d);
+    }
+
+    @Override
+    public void gemmPacked(boolean transA, int m, float[] a, int aOff, int lda, PackedB b,
+                           float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!(b instanceof RowMajorB rb)) {
+            throw new IllegalArgumentException("gemmPacked: expected an operand packed by " + this
+                    + ", got " + b.getClass().getSimpleName());
+        }
+        gemm(transA, false, m, rb.n(), rb.k(), a, aOff, lda, rb.data(), 0, rb.n(), c, cOff, ldc, accumulate);
+    }
+
+    @Override
+    public String toString() {
+        return "scalar kernels";
+    }
+
     // ---------------------------------------------------------------- sequence pooling (issue 6, classify)
 
     @Override

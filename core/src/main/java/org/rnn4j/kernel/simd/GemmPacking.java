@@ -1,0 +1,133 @@
+package org.rnn4j.kernel.simd;
+
+import static org.rnn4j.kernel.simd.VectorGemm.L;
+import static org.rnn4j.kernel.simd.VectorGemm.MR;
+import static org.rnn4j.kernel.simd.VectorGemm.NR;
+import static org.rnn4j.kernel.simd.VectorGemm.S;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Copies blocks of op(A) and op(B) into the micro-kernel's panel layouts, for both storage orders.
+ *
+ * <p>Packing also treats subnormal inputs as zero (like a CPU in denormals-are-zero mode, or
+ * PyTorch with {@code set_flush_denormal(True)}): the JVM cannot set that mode, and every multiply
+ * with a subnormal operand costs a ~100-cycle microcode assist. The change to a product is below
+ * 1.2e-38 times the other operand.
+ */
+final class GemmPacking {
+    private static final int TRANSPOSE_BLOCK = 16;
+
+    /** How a transposed B (stored [n, k]) is turned into [kc][NR] panels. */
+    enum Transpose {
+        /** Scalar copies in blocks of 16 steps of k (the default). */
+        LOOP,
+        /** One vector gather per L columns and step of k. Not yet measured: select with -Drnn4j.gemm.transpose=gather. */
+        GATHER
+    }
+
+    /** The strategy in use; read per call so that tests can exercise both. */
+    static volatile Transpose transpose = "gather".equalsIgnoreCase(System.getProperty("rnn4j.gemm.transpose"))
+            ? Transpose.GATHER : Transpose.LOOP;
+
+    private GemmPacking() {
+    }
+
+    static float flush(float v) {
+        return Math.abs(v) < Float.MIN_NORMAL ? 0f : v;
+    }
+
+    private static FloatVector flush(FloatVector v) {
+        return v.blend(0f, v.lanewise(VectorOperators.ABS).lt(Float.MIN_NORMAL));
+    }
+
+    /**
+     * Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into {@code dst} as [ceil(mc/MR)][kc][MR]; panel q starts
+     * at {@code q·MR·kc}. op(A)(i, p) is {@code a[aOff + i·lda + p]}, or {@code a[aOff + p·lda + i]} when
+     * transposed.
+     */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int base = ir * kc;
+            int mr = Math.min(MR, mc - ir);
+            if (!transA) {
+                for (int r = 0; r < mr; r++) {
+                    int src = aOff + (i0 + ir + r) * lda + p0;
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * MR + r] = flush(a[src + p]);
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (p0 + p) * lda + i0 + ir;
+                    int d = base + p * MR;
+                    for (int r = 0; r < mr; r++) {
+                        dst[d + r] = flush(a[src + r]);
+                    }
+                }
+            }
+            for (int r = mr; r < MR; r++) {
+                for (int p = 0; p < kc; p++) {
+                    dst[base + p * MR + r] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into {@code dst} as [ceil(nc/NR)][kc][NR]; panel q starts
+     * at {@code dstOff + q·NR·kc}. op(B)(p, j) is {@code b[bOff + p·ldb + j]}, or {@code b[bOff + j·ldb + p]} when
+     * transposed.
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+                      float[] dst, int dstOff) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int base = dstOff + jr * kc;
+            int nr = Math.min(NR, nc - jr);
+            if (!transB) {
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (p0 + p) * ldb + j0 + jr;
+                    int d = base + p * NR;
+                    if (nr == NR) {
+                        for (int v = 0; v < NR; v += L) {
+                            flush(FloatVector.fromArray(S, b, src + v)).intoArray(dst, d + v);
+                        }
+                    } else {
+                        for (int jj = 0; jj < nr; jj++) {
+                            dst[d + jj] = flush(b[src + jj]);
+                        }
+                        for (int jj = nr; jj < NR; jj++) {
+                            dst[d + jj] = 0f;
+                        }
+                    }
+                }
+            } else if (nr == NR && transpose == Transpose.GATHER) {
+                int[] rows = GemmWorkspace.get().rowOffsets(ldb); // rows[jj] = jj·ldb
+                int src = bOff + (j0 + jr) * ldb + p0;
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * NR;
+                    for (int v = 0; v < NR; v += L) {
+                        flush(FloatVector.fromArray(S, b, src + p, rows, v)).intoArray(dst, d + v);
+                    }
+                }
+            } else {
+                // a transpose, in blocks of TRANSPOSE_BLOCK steps of p so that the written lines stay in L1
+                for (int pb = 0; pb < kc; pb += TRANSPOSE_BLOCK) {
+                    int pe = Math.min(kc, pb + TRANSPOSE_BLOCK);
+                    for (int jj = 0; jj < nr; jj++) {
+                        int src = bOff + (j0 + jr + jj) * ldb + p0;
+                        for (int p = pb; p < pe; p++) {
+                            dst[base + p * NR + jj] = flush(b[src + p]);
+                        }
+                    }
+                    for (int jj = nr; jj < NR; jj++) {
+                        for (int p = pb; p < pe; p++) {
+                            dst[base + p * NR + jj] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

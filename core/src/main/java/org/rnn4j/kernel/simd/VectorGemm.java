@@ -1,0 +1,246 @@
+package org.rnn4j.kernel.simd;
+
+import java.util.function.IntConsumer;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.rnn4j.kernel.Parallel;
+
+/**
+ * Cache-blocked, register-tiled SGEMM on the Vector API: {@code C[m, n] (+)= op(A)[m, k] · op(B)[k, n]}
+ * (the contract of {@code Kernels.gemm}).
+ *
+ * <p>Structure (Goto / BLIS): C is cut into tasks of MC rows × NC columns (or × all columns when
+ * there are many row tasks). A task walks k in blocks of KC: it packs its op(A) block [MC × KC]
+ * once, then for each NC-wide block of op(B) [KC × NC] (kept in L2) runs the MR × NR micro-kernel
+ * over every tile: one packed A micro-panel (MR × KC, in L1) against every B micro-panel. When C
+ * has more than MC rows, op(B) is packed once for all tasks (in parallel, into the caller's
+ * workspace) instead of once per row task; {@code packB} lets a caller do that once for many
+ * products. The micro-kernel keeps the whole MR × NR tile of C in 2·MR vector registers and does,
+ * per step of k, 2 vector loads of B, MR broadcasts of A and 2·MR fused multiply-adds.
+ *
+ * <p>Determinism: every C element is the same sequence of operations whatever the tiling — per
+ * KC block of k a fused multiply-add chain from 0 in order of k, then {@code C = chain} (first
+ * block, no accumulate) or {@code C = C + chain} — and edge tiles use zero-padded panels and
+ * the same additions. Task blocks depend only on the shape, and each writes only its own block of
+ * C, so any thread count gives bitwise identical results. Rows m ≤ {@link #SMALL_M} take
+ * {@link SmallGemm} (no packing; a matrix-vector product is memory-bound).
+ *
+ * <p>C must not overlap A or B.
+ */
+final class VectorGemm {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Lanes per vector (16 with AVX-512). */
+    static final int L = S.length();
+    /** Micro-tile rows (broadcasts of A per step). */
+    static final int MR = 8;
+    /** Micro-tile columns: two vectors. */
+    static final int NR = 2 * L;
+    /** Depth of one packed block; also fixes the rounding (see the class comment), so never depends on the machine state. */
+    static final int KC = 256;
+    /** Task block rows (a multiple of MR). */
+    static final int MC = 256;
+    /** Task block columns (a multiple of NR for every vector length up to 128 lanes). */
+    static final int NC = 256;
+    /** From this many row tasks on, each task spans all columns of C. */
+    static final int WIDE_ROW_TASKS = 8;
+    /** At most this many rows go to the unpacked small-M path. */
+    static final int SMALL_M = 4;
+    /** Below this many multiply-adds a product runs on the calling thread only. */
+    static final long PARALLEL_MIN_MACS = 1L << 17;
+
+    private VectorGemm() {
+    }
+
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc,
+                     boolean accumulate) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm: expected sizes >= 0, got m=" + m + ", n=" + n + ", k=" + k);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                }
+            }
+            return;
+        }
+        if (m <= SMALL_M) {
+            SmallGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        VectorPackedB packed = null;
+        if (m > MC) { // several row tasks would each pack the same B: pack it once, shared by all tasks
+            packed = VectorPackedB.packInto(GemmWorkspace.get(), transB, k, n, b, bOff, ldb);
+        }
+        schedule(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, packed, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * {@code C[m, n] (+)= op(A)[m, k] · B} with B packed beforehand: the same tasks and arithmetic as
+     * {@link #gemm} for m > SMALL_M (bitwise equal), and the packed path for every m.
+     */
+    static void gemmPacked(boolean transA, int m, float[] a, int aOff, int lda, VectorPackedB b,
+                           float[] c, int cOff, int ldc, boolean accumulate) {
+        int n = b.n();
+        int k = b.k();
+        if (m < 0) {
+            throw new IllegalArgumentException("gemmPacked: expected m >= 0, got " + m);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            gemm(transA, false, m, n, 0, a, aOff, lda, b.data, 0, n, c, cOff, ldc, accumulate);
+            return;
+        }
+        schedule(transA, false, m, n, k, a, aOff, lda, null, 0, 0, b, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * Cuts C into tasks of MC rows × {@code tn} columns: with many row tasks each task takes all
+     * columns (op(A) is then packed exactly once); otherwise NC columns, so that a few rows still
+     * give several tasks. Depends on the shape only.
+     */
+    private static void schedule(boolean transA, boolean transB, int m, int n, int k,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb, VectorPackedB packed,
+                                 float[] c, int cOff, int ldc, boolean accumulate) {
+        int tasksM = (m + MC - 1) / MC;
+        int tn = tasksM >= WIDE_ROW_TASKS ? n : NC;
+        int tasksN = (n + tn - 1) / tn;
+        IntConsumer task = t -> {
+            int j0 = (t % tasksN) * tn;
+            block(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, packed, c, cOff, ldc, accumulate,
+                    (t / tasksN) * MC, j0, Math.min(n, j0 + tn));
+        };
+        run(tasksM * tasksN, (long) m * n * k, task);
+    }
+
+    /** Runs the tasks on the pool when the product is large enough to pay for the hand-off. */
+    static void run(int tasks, long macs, IntConsumer task) {
+        if (macs < PARALLEL_MIN_MACS) {
+            for (int t = 0; t < tasks; t++) {
+                task.accept(t);
+            }
+        } else {
+            Parallel.forEach(tasks, task);
+        }
+    }
+
+    /**
+     * One task: C[i0 .. i0+MC, j0 .. j1] over all of k. Per KC block of k it packs its op(A) block
+     * once, then walks NC-wide blocks of op(B) — taken from {@code packed}, or packed here when null.
+     */
+    private static void block(boolean transA, boolean transB, int m, int k,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, VectorPackedB packed,
+                              float[] c, int cOff, int ldc, boolean accumulate, int i0, int j0, int j1) {
+        int mc = Math.min(MC, m - i0);
+        GemmWorkspace ws = GemmWorkspace.get();
+        float[] ap = ws.a;
+        float[] bp = packed == null ? ws.b : packed.data;
+        float[] tile = ws.tile;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            boolean overwrite = !accumulate && p0 == 0;
+            GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, ap);
+            for (int jc = j0; jc < j1; jc += NC) {
+                int nc = Math.min(NC, j1 - jc);
+                int bBase = 0;
+                if (packed == null) {
+                    GemmPacking.packB(transB, b, bOff, ldb, p0, kc, jc, nc, bp, 0);
+                } else {
+                    bBase = packed.offset(p0, kc, jc);
+                }
+                for (int ir = 0; ir < mc; ir += MR) {
+                    int mr = Math.min(MR, mc - ir);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int nr = Math.min(NR, nc - jr);
+                        int cIdx = cOff + (i0 + ir) * ldc + jc + jr;
+                        if (mr == MR && nr == NR) {
+                            kernel(kc, ap, ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
+                        } else {
+                            kernel(kc, ap, ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
+                            for (int r = 0; r < mr; r++) {
+                                int row = cIdx + r * ldc;
+                                for (int jj = 0; jj < nr; jj++) {
+                                    float t = tile[r * NR + jj];
+                                    c[row + jj] = overwrite ? t : c[row + jj] + t;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The MR × NR micro-kernel: {@code C[0..MR, 0..NR] = (overwrite ? 0 : C) + Σ_p A[:, p] ⊗ B[p, :]}
+     * over packed panels, with row r of C at {@code cIdx + r·ldc}.
+     */
+    static void kernel(int kc, float[] ap, int aBase, float[] bp, int bBase,
+                       float[] c, int cIdx, int ldc, boolean overwrite) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = FloatVector.zero(S), c11 = c10;
+        FloatVector c20 = FloatVector.zero(S), c21 = c20;
+        FloatVector c30 = FloatVector.zero(S), c31 = c30;
+        FloatVector c40 = FloatVector.zero(S), c41 = c40;
+        FloatVector c50 = FloatVector.zero(S), c51 = c50;
+        FloatVector c60 = FloatVector.zero(S), c61 = c60;
+        FloatVector c70 = FloatVector.zero(S), c71 = c70;
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * NR;
+            int ai = aBase + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector a;
+            a = FloatVector.broadcast(S, ap[ai + 0]);
+            c00 = b0.fma(a, c00);
+            c01 = b1.fma(a, c01);
+            a = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = b0.fma(a, c10);
+            c11 = b1.fma(a, c11);
+            a = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = b0.fma(a, c20);
+            c21 = b1.fma(a, c21);
+            a = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = b0.fma(a, c30);
+            c31 = b1.fma(a, c31);
+            a = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = b0.fma(a, c40);
+            c41 = b1.fma(a, c41);
+            a = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = b0.fma(a, c50);
+            c51 = b1.fma(a, c51);
+            a = FloatVector.broadcast(S, ap[ai + 6]);
+            c60 = b0.fma(a, c60);
+            c61 = b1.fma(a, c61);
+            a = FloatVector.broadcast(S, ap[ai + 7]);
+            c70 = b0.fma(a, c70);
+            c71 = b1.fma(a, c71);
+        }
+        store(c00, c01, c, cIdx, overwrite);
+        store(c10, c11, c, cIdx + 1 * ldc, overwrite);
+        store(c20, c21, c, cIdx + 2 * ldc, overwrite);
+        store(c30, c31, c, cIdx + 3 * ldc, overwrite);
+        store(c40, c41, c, cIdx + 4 * ldc, overwrite);
+        store(c50, c51, c, cIdx + 5 * ldc, overwrite);
+        store(c60, c61, c, cIdx + 6 * ldc, overwrite);
+        store(c70, c71, c, cIdx + 7 * ldc, overwrite);
+    }
+
+    private static void store(FloatVector v0, FloatVector v1, float[] c, int idx, boolean overwrite) {
+        if (overwrite) {
+            v0.intoArray(c, idx);
+            v1.intoArray(c, idx + L);
+        } else {
+            FloatVector.fromArray(S, c, idx).add(v0).intoArray(c, idx);
+            FloatVector.fromArray(S, c, idx + L).add(v1).intoArray(c, idx + L);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.rnn4j.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Parallel}: every task runs exactly once, failures surface, nesting does not deadlock. */
+class ParallelTest {
+    private final int before = Parallel.threads();
+
+    @AfterEach
+    void restore() {
+        Parallel.setThreads(before);
+    }
+
+    @Test
+    void everyTaskRunsOnceForAnyThreadCount() {
+        for (int threads : new int[] {1, 2, 3, 5}) {
+            Parallel.setThreads(threads);
+            assertEquals(threads, Parallel.threads());
+            for (int tasks : new int[] {0, 1, 2, 7, 100}) {
+                AtomicIntegerArray runs = new AtomicIntegerArray(tasks);
+                Parallel.forEach(tasks, runs::incrementAndGet);
+                for (int i = 0; i < tasks; i++) {
+                    assertEquals(1, runs.get(i), "task " + i + " of " + tasks + " with " + threads + " threads");
+                }
+            }
+        }
+    }
+
+    @Test
+    void nestedCallsRunInlineAndComplete() {
+        Parallel.setThreads(2);
+        AtomicIntegerArray runs = new AtomicIntegerArray(16);
+        Parallel.forEach(4, outer -> Parallel.forEach(4, inner -> runs.incrementAndGet(outer * 4 + inner)));
+        for (int i = 0; i < 16; i++) {
+            assertEquals(1, runs.get(i));
+        }
+    }
+
+    @Test
+    void aTaskFailureIsRethrownToTheCaller() {
+        Parallel.setThreads(3);
+        IllegalStateException boom = new IllegalStateException("boom");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Parallel.forEach(10, i -> {
+            if (i == 6) {
+                throw boom;
+            }
+        }));
+        assertSame(boom, thrown);
+        AtomicIntegerArray runs = new AtomicIntegerArray(5); // the pool still works afterwards
+        Parallel.forEach(5, runs::incrementAndGet);
+        assertEquals(1, runs.get(4));
+    }
+
+    @Test
+    void threadCountMustBePositive() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
+        assertEquals("threads: expected a count >= 1, got 0", e.getMessage());
+    }
+}
