@@ -30,21 +30,29 @@ public final class ClassifierDefaults {
     private ClassifierDefaults() {
     }
 
-    /** The default network for data encoded by {@code encoder} with {@code classes} classes. */
-    public static ClassifierArchitecture architecture(Encoder encoder, int classes) {
+    /**
+     * The default network for data encoded by {@code encoder} with {@code classes} classes and
+     * sequences of at most {@code maxLength} tokens.
+     */
+    public static ClassifierArchitecture architecture(Encoder encoder, int classes, int maxLength) {
         List<Pooling> meanMax = List.of(Pooling.MEAN, Pooling.MAX);
         List<Pooling> all = List.of(Pooling.LAST, Pooling.MEAN, Pooling.MAX);
         int embeddingDim;
+        int positionDim = 0;
         List<Pooling> pooling = all;
         if (encoder instanceof DnaOneHot) {
             embeddingDim = 0;
-        } else if (encoder instanceof Kmer || encoder instanceof Chars) {
+            positionDim = 8;
+        } else if (encoder instanceof Kmer) {
+            embeddingDim = 32;
+            positionDim = 8;
+        } else if (encoder instanceof Chars) {
             embeddingDim = 32;
         } else {
             embeddingDim = 64;
             pooling = meanMax;
         }
-        return new ClassifierArchitecture(encoder.inputKind(), encoder.inputSize(), embeddingDim, CellType.LSTM, 64, 1,
-                true, 0.3, pooling, classes);
+        return new ClassifierArchitecture(encoder.inputKind(), encoder.inputSize(), embeddingDim, positionDim,
+                positionDim == 0 ? 0 : maxLength, CellType.LSTM, 64, 1, true, 0.3, pooling, classes);
     }
 }

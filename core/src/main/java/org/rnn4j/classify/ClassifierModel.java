@@ -40,6 +40,10 @@ public record ClassifierModel(SequenceClassifier network, Encoder encoder, Label
             throw new IllegalArgumentException("classifier model: the network has " + a.numClasses() + " classes, the label set "
                     + labels.size() + " " + labels.labels());
         }
+        if (a.positionDim() > 0 && maxLength > a.maxPositions()) {
+            throw new IllegalArgumentException("classifier model: max length " + maxLength + " exceeds the "
+                    + a.maxPositions() + " positions of the network");
+        }
         if (a.input() != encoder.inputKind() || a.inputSize() != encoder.inputSize()) {
             throw new IllegalArgumentException("classifier model: the network takes " + a.input() + " of size " + a.inputSize()
                     + ", the encoder gives " + encoder.inputKind() + " of size " + encoder.inputSize());

@@ -28,7 +28,8 @@ import org.rnn4j.tensor.Tensor;
 /**
  * A sequence classifier with PyTorch's module names, so its state dict loads into the equivalent
  * PyTorch module: {@code embedding} ({@code nn.Embedding(V, E, padding_idx=0)}, token input only),
- * {@code rnn} ({@code nn.LSTM / GRU / RNN(..., batch_first=True)}), {@code dropout}, {@code head}
+ * {@code position_embedding} ({@code nn.Embedding(max_positions, P)}, optional: row t is concatenated to
+ * the input of step t, so the network knows where in the sequence it is), {@code rnn} ({@code nn.LSTM / GRU / RNN(..., batch_first=True)}), {@code dropout}, {@code head}
  * ({@code nn.Linear(F, C)}).
  *
  * <p>The padded batch is packed ({@code pack_padded_sequence(x, lengths, batch_first=True,
@@ -36,7 +37,7 @@ import org.rnn4j.tensor.Tensor;
  * only, so the logits of a sequence do not depend on how much padding its batch has.
  *
  * <pre>{@code
- * // x: [B, T, E]; packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+ * // x: [B, T, E] (+ position_embedding(arange(T)) concatenated: [B, T, E + P]); packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
  * // out, h_n = rnn(packed)             // out packed [N, D·H], h_n [L·D, B, H]
  * // z = cat([pool(out or h_n) for pool in pooling], dim=1)   // [B, P·D·H]
  * // logits = head(dropout(z))          // [B, C]
@@ -45,6 +46,7 @@ import org.rnn4j.tensor.Tensor;
 public final class SequenceClassifier extends Module {
     private final ClassifierArchitecture arch;
     private final Embedding embedding; // null for one-hot input
+    private final Embedding positions; // null without a position embedding
     private final RecurrentLayer rnn;
     private final Dropout dropout;
     private final Linear head;
@@ -54,6 +56,9 @@ public final class SequenceClassifier extends Module {
         this.arch = arch;
         this.embedding = arch.input() == org.rnn4j.data.encode.InputKind.TOKEN_IDS
                 ? registerModule("embedding", new Embedding(arch.inputSize(), arch.embeddingDim(), Vocabulary.PAD_ID, rng.split()))
+                : null;
+        this.positions = arch.positionDim() > 0
+                ? registerModule("position_embedding", new Embedding(arch.maxPositions(), arch.positionDim(), rng.split()))
                 : null;
         RecurrentOptions o = RecurrentOptions.DEFAULTS.withBatchFirst(true).withNumLayers(arch.numLayers())
                 .withBidirectional(arch.bidirectional()).withDropout(arch.numLayers() > 1 ? arch.dropout() : 0.0);
@@ -68,6 +73,23 @@ public final class SequenceClassifier extends Module {
         });
         this.dropout = registerModule("dropout", new Dropout(arch.dropout(), rng.split()));
         this.head = registerModule("head", new Linear(arch.featureSize(), arch.numClasses(), rng.split()));
+    }
+
+    /**
+     * Sets the forget-gate part of every LSTM {@code bias_ih} to {@code value} (and of {@code bias_hh}
+     * to 0), so the cell starts by keeping its memory (Jozefowicz et al., 2015); no effect on GRU / RNN.
+     * In PyTorch: {@code b[H:2H] = value} on each {@code bias_ih_l*}, {@code 0} on each {@code bias_hh_l*}.
+     */
+    public void initForgetGateBias(double value) {
+        if (arch.cell() != CellType.LSTM) {
+            return;
+        }
+        int h = arch.hiddenSize();
+        rnn.namedParameters().forEach((name, p) -> {
+            if (name.startsWith("bias_ih") || name.startsWith("bias_hh")) {
+                java.util.Arrays.fill(p.value().data(), h, 2 * h, name.startsWith("bias_ih") ? (float) value : 0f);
+            }
+        });
     }
 
     public ClassifierArchitecture architecture() {
@@ -111,6 +133,9 @@ public final class SequenceClassifier extends Module {
             }
             x = Var.constant(h.x());
         }
+        if (positions != null) {
+            x = F.cat(List.of(x, positionInputs(x.shape().dim(0), x.shape().dim(1))), 2); // [B, T, E + P]
+        }
         PackedSequence packed = Packing.packPaddedSequence(x, lengths, true, false);
         PackedSequence out;
         Var hN; // [L·D, B, H]
@@ -133,6 +158,19 @@ public final class SequenceClassifier extends Module {
         }
         Var z = parts.size() == 1 ? parts.get(0) : F.cat(parts, 1); // [B, P·D·H]
         return head.forward(dropout.forward(z));
+    }
+
+    /** position_embedding(arange(T)) for every row: [B, T, P]. */
+    private Var positionInputs(int b, int t) {
+        if (t > arch.maxPositions()) {
+            throw new IllegalArgumentException("classifier: input of " + t + " steps is longer than the " + arch.maxPositions()
+                    + " positions the model knows; truncate it");
+        }
+        int[] ids = new int[b * t];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i % t;
+        }
+        return positions.forward(org.rnn4j.tensor.IntTensor.wrap(org.rnn4j.tensor.Shape.of(b, t), ids));
     }
 
     /** The last layer's final states, directions side by side: [B, D·H]. */

@@ -31,9 +31,16 @@ public final class ModelOptions {
     @Option(names = "--embedding-dim", paramLabel = "E", description = "Embedding width for token encodings (default: 32 for characters and k-mers, 64 for words).")
     Integer embeddingDim;
 
-    /** {@code defaults} with every given option applied. */
-    public ClassifierArchitecture apply(ClassifierArchitecture defaults) {
+    @Option(names = "--position-dim", paramLabel = "P",
+            description = "Width of a learned position embedding added to every step's input, 0 = none (default: 8 for DNA, 0 for text).")
+    Integer positionDim;
+
+    /** {@code defaults} with every given option applied; {@code maxLength} sizes a position embedding. */
+    public ClassifierArchitecture apply(ClassifierArchitecture defaults, int maxLength) {
         ClassifierArchitecture a = defaults;
+        if (positionDim != null) {
+            a = a.withPositions(positionDim, maxLength);
+        }
         if (cell != null) {
             a = a.withCell(cell);
         }

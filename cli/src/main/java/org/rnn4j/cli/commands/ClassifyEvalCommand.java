@@ -13,6 +13,7 @@ import org.rnn4j.classify.ConfusionMatrix;
 import org.rnn4j.classify.Evaluation;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
+import org.rnn4j.cli.classify.KernelThreads;
 import org.rnn4j.cli.classify.ConfusionPlot;
 import org.rnn4j.cli.classify.ExampleSource;
 import org.rnn4j.data.seq.Example;
@@ -43,12 +44,19 @@ public final class ClassifyEvalCommand extends BaseCommand {
     }
 
     /** The JSON result. */
+    @com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Result(String data, long examples, double accuracy, double macroF1, Map<String, ClassScores> perClass,
             List<String> labels, long[][] confusion) {
     }
 
     @Override
     protected int execute() throws Exception {
+        try (KernelThreads t = KernelThreads.apply(commandLine(), common.threads())) {
+            return run();
+        }
+    }
+
+    private int run() throws Exception {
         ClassifierModel m = ClassifierFiles.load(model);
         Evaluation ev;
         try (Stream<Example> s = source.open(data)) {

@@ -20,6 +20,7 @@ import org.rnn4j.classify.TrainResult;
 import org.rnn4j.classify.TrainSettings;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
+import org.rnn4j.cli.classify.KernelThreads;
 import org.rnn4j.cli.classify.EncodingOptions;
 import org.rnn4j.cli.classify.ExampleSource;
 import org.rnn4j.cli.classify.ModelOptions;
@@ -87,6 +88,12 @@ public final class ClassifyTrainCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        try (KernelThreads t = KernelThreads.apply(commandLine(), common.threads())) {
+            return run();
+        }
+    }
+
+    private int run() throws Exception {
         long start = System.nanoTime();
         TrainSettings settings = trainingOptions.apply(TrainSettings.DEFAULTS, common.seed());
         List<Example> all = read(data);
@@ -126,7 +133,7 @@ public final class ClassifyTrainCommand extends BaseCommand {
         trainSamples = encode(train, encoder, labels, maxLen);
         List<Sample> valSamples = encode(val, encoder, labels, maxLen);
 
-        ClassifierArchitecture arch = modelOptions.apply(ClassifierDefaults.architecture(encoder, labels.size()));
+        ClassifierArchitecture arch = modelOptions.apply(ClassifierDefaults.architecture(encoder, labels.size(), maxLen), maxLen);
         PretrainedEmbeddings pretrained = null;
         if (embeddings != null) {
             Vocabulary vocab = encoder instanceof Words w ? w.vocabulary() : encoder instanceof Chars c ? c.vocabulary() : null;
@@ -139,6 +146,10 @@ public final class ClassifyTrainCommand extends BaseCommand {
             arch = arch.withEmbeddingDim(pretrained.weight().dim(1));
         }
         SequenceClassifier net = new SequenceClassifier(arch, new Rng(settings.seed()));
+        String fb = System.getProperty("rnn4j.exp.forgetBias");
+        if (fb != null) {
+            net.initForgetGateBias(Double.parseDouble(fb));
+        }
         if (pretrained != null) {
             net.usePretrainedEmbeddings(pretrained.weight(), freeze);
         }
