@@ -109,6 +109,21 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void anEnsembleWithAValidationFile() throws Exception {
+        Path model = dir.resolve("ens");
+        CliRun t = trainTiny(train, model, "--ensemble", "2", "--validation", test.toString(), "--json");
+        assertEquals(0, t.exit(), t.toString());
+        JsonNode j = new ObjectMapper().readTree(t.out());
+        assertEquals(2, j.get("ensemble_size").asInt());
+        assertEquals(60, j.get("train_examples").asInt()); // all of --data: validation comes from the file
+        JsonNode config = new ObjectMapper().readTree(model.resolve("config.json").toFile());
+        assertEquals(2, config.get("ensemble_size").asInt());
+        assertEquals(2, config.get("result").get("members").size());
+        CliRun e = CliRun.of("classify", "eval", "--model", model.toString(), "--data", test.toString(), "--json");
+        assertEquals(j.get("ensemble_validation_accuracy").asDouble(), new ObjectMapper().readTree(e.out()).get("accuracy").asDouble());
+    }
+
+    @Test
     void anAmbiguousBaseUnderTheStrictPolicyNamesFileAndLine() throws Exception {
         Path model = dir.resolve("strict");
         assertEquals(0, trainTiny(train, model, "--ambiguous", "error").exit());

@@ -101,8 +101,8 @@ public final class ClassifierTrainer {
                 }
                 listener.batchFinished(epoch, i, batches, l);
             }
-            Evaluation v = model.evaluate(Batches.epoch(validation, model.encoder(),
-                    BatchOptions.inference(ClassifierModel.SCORING_BATCH), rng), classWeight);
+            Evaluation v = ClassifierModel.evaluate(net, Batches.epoch(validation, model.encoder(),
+                    BatchOptions.inference(ClassifierModel.SCORING_BATCH), rng), classes, classWeight);
             double acc = v.accuracy();
             boolean improved = best == null || acc > best.validationAccuracy()
                     || (acc == best.validationAccuracy() && v.loss() < best.validationLoss());

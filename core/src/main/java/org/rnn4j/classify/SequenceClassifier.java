@@ -75,23 +75,6 @@ public final class SequenceClassifier extends Module {
         this.head = registerModule("head", new Linear(arch.featureSize(), arch.numClasses(), rng.split()));
     }
 
-    /**
-     * Sets the forget-gate part of every LSTM {@code bias_ih} to {@code value} (and of {@code bias_hh}
-     * to 0), so the cell starts by keeping its memory (Jozefowicz et al., 2015); no effect on GRU / RNN.
-     * In PyTorch: {@code b[H:2H] = value} on each {@code bias_ih_l*}, {@code 0} on each {@code bias_hh_l*}.
-     */
-    public void initForgetGateBias(double value) {
-        if (arch.cell() != CellType.LSTM) {
-            return;
-        }
-        int h = arch.hiddenSize();
-        rnn.namedParameters().forEach((name, p) -> {
-            if (name.startsWith("bias_ih") || name.startsWith("bias_hh")) {
-                java.util.Arrays.fill(p.value().data(), h, 2 * h, name.startsWith("bias_ih") ? (float) value : 0f);
-            }
-        });
-    }
-
     public ClassifierArchitecture architecture() {
         return arch;
     }

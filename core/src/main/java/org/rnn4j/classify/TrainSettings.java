@@ -12,14 +12,17 @@ import java.util.Objects;
  * {@code lrPatience} epochs (0: never), and training stops after {@code patience} epochs without
  * a better validation score (0: run all {@code epochs}). The best epoch's weights are kept.
  * {@code validationFraction} is the stratified share held out when no validation file is given.
+ * With {@code ensemble} K &gt; 1, K networks are trained with seeds {@code seed, seed + 1, …} (each
+ * on its own stratified split when the validation set is held out) and their probabilities averaged.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainSettings(int epochs, int batchSize, double lr, double weightDecay, double gradClip, int patience,
-        int lrPatience, ClassWeighting classWeighting, double labelSmoothing, double validationFraction, long seed) {
+        int lrPatience, ClassWeighting classWeighting, double labelSmoothing, double validationFraction, int ensemble,
+        long seed) {
 
     /** The documented defaults (the recipe measured on the splice data, see the README). */
     public static final TrainSettings DEFAULTS = new TrainSettings(40, 32, 3e-3, 1e-2, 1.0, 8, 3,
-            ClassWeighting.AUTO, 0.0, 0.2, 42);
+            ClassWeighting.AUTO, 0.0, 0.2, 1, 42);
 
     public TrainSettings {
         String what = "train settings: ";
@@ -37,52 +40,59 @@ public record TrainSettings(int epochs, int batchSize, double lr, double weightD
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw new IllegalArgumentException(what + "label smoothing must be in [0, 1), got " + labelSmoothing);
         }
+        if (ensemble < 1) {
+            throw new IllegalArgumentException(what + "ensemble must have >= 1 network, got " + ensemble);
+        }
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException(what + "validation fraction must be in (0, 1), got " + validationFraction);
         }
     }
 
     public TrainSettings withEpochs(int v) {
-        return new TrainSettings(v, batchSize, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, seed);
+        return new TrainSettings(v, batchSize, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, ensemble, seed);
     }
 
     public TrainSettings withBatchSize(int v) {
-        return new TrainSettings(epochs, v, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, seed);
+        return new TrainSettings(epochs, v, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, ensemble, seed);
     }
 
     public TrainSettings withLr(double v) {
-        return new TrainSettings(epochs, batchSize, v, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, seed);
+        return new TrainSettings(epochs, batchSize, v, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, ensemble, seed);
     }
 
     public TrainSettings withWeightDecay(double v) {
-        return new TrainSettings(epochs, batchSize, lr, v, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, seed);
+        return new TrainSettings(epochs, batchSize, lr, v, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, ensemble, seed);
     }
 
     public TrainSettings withGradClip(double v) {
-        return new TrainSettings(epochs, batchSize, lr, weightDecay, v, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, seed);
+        return new TrainSettings(epochs, batchSize, lr, weightDecay, v, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, ensemble, seed);
     }
 
     public TrainSettings withPatience(int v) {
-        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, v, lrPatience, classWeighting, labelSmoothing, validationFraction, seed);
+        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, v, lrPatience, classWeighting, labelSmoothing, validationFraction, ensemble, seed);
     }
 
     public TrainSettings withLrPatience(int v) {
-        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, v, classWeighting, labelSmoothing, validationFraction, seed);
+        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, v, classWeighting, labelSmoothing, validationFraction, ensemble, seed);
     }
 
     public TrainSettings withClassWeighting(ClassWeighting v) {
-        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, lrPatience, v, labelSmoothing, validationFraction, seed);
+        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, lrPatience, v, labelSmoothing, validationFraction, ensemble, seed);
     }
 
     public TrainSettings withLabelSmoothing(double v) {
-        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, v, validationFraction, seed);
+        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, v, validationFraction, ensemble, seed);
     }
 
     public TrainSettings withValidationFraction(double v) {
-        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, v, seed);
+        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, v, ensemble, seed);
+    }
+
+    public TrainSettings withEnsemble(int v) {
+        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, v, seed);
     }
 
     public TrainSettings withSeed(long v) {
-        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, v);
+        return new TrainSettings(epochs, batchSize, lr, weightDecay, gradClip, patience, lrPatience, classWeighting, labelSmoothing, validationFraction, ensemble, v);
     }
 }

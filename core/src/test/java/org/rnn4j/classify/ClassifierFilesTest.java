@@ -64,6 +64,28 @@ class ClassifierFilesTest {
     }
 
     @Test
+    void anEnsembleAveragesItsMembersAndReloadsBitIdentically() throws Exception {
+        Encoder chars = EncoderFitter.fit(new EncoderSpec.CharVocabulary(TextCase.LOWER, VocabularyOptions.DEFAULTS), WORDS.stream());
+        LabelSet labels = LabelSet.of(List.of("de", "en", "fr"));
+        ClassifierArchitecture a = ClassifierDefaults.architecture(chars, 3, 50).withHiddenSize(5).withPositions(3, 50);
+        ClassifierModel one = new ClassifierModel(new SequenceClassifier(a, new Rng(1)), chars, labels, 50, TrainSettings.DEFAULTS);
+        ClassifierModel two = new ClassifierModel(new SequenceClassifier(a, new Rng(2)), chars, labels, 50, TrainSettings.DEFAULTS);
+        ClassifierModel e = ClassifierModel.ensemble(List.of(one, two));
+        float[] p1 = one.predict(WORDS.iterator()).next().probabilities().data();
+        float[] p2 = two.predict(WORDS.iterator()).next().probabilities().data();
+        float[] pe = e.predict(WORDS.iterator()).next().probabilities().data();
+        for (int i = 0; i < pe.length; i++) {
+            assertEquals((p1[i] + p2[i]) / 2, pe[i], 1e-6);
+        }
+        ClassifierFiles.save(dir, e, Map.of());
+        assertTrue(SafeTensors.read(dir.resolve(ModelDirectory.WEIGHTS)).stateDict().keySet().containsAll(List.of(
+                "members.0.embedding.weight", "members.1.position_embedding.weight", "members.1.head.bias")));
+        ClassifierModel back = ClassifierFiles.load(dir);
+        assertEquals(2, back.members().size());
+        assertArrayEquals(pe, back.predict(WORDS.iterator()).next().probabilities().data());
+    }
+
+    @Test
     void aModelDirectoryOfAnotherKindIsRejectedNamingTheFile() throws Exception {
         Encoder chars = EncoderFitter.fit(new EncoderSpec.CharVocabulary(TextCase.LOWER, VocabularyOptions.DEFAULTS), WORDS.stream());
         ClassifierModel m = new ClassifierModel(new SequenceClassifier(ClassifierDefaults.architecture(chars, 3, 50).withHiddenSize(4),

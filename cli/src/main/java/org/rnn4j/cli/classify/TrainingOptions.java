@@ -38,6 +38,10 @@ public final class TrainingOptions {
             description = "Share of the data held out (stratified, seeded) for validation when no --validation file is given (default: 0.2).")
     Double validationFraction;
 
+    @Option(names = "--ensemble", paramLabel = "K",
+            description = "Train K networks (seeds SEED, SEED+1, …, each with its own validation split) and average their probabilities (default: 1).")
+    Integer ensemble;
+
     /** {@code defaults} with every given option applied, and {@code seed}. */
     public TrainSettings apply(TrainSettings defaults, long seed) {
         TrainSettings s = defaults.withSeed(seed);
@@ -70,6 +74,9 @@ public final class TrainingOptions {
         }
         if (validationFraction != null) {
             s = s.withValidationFraction(validationFraction);
+        }
+        if (ensemble != null) {
+            s = s.withEnsemble(ensemble);
         }
         return s;
     }

@@ -82,8 +82,9 @@ public final class ClassifyTrainCommand extends BaseCommand {
     TrainingOptions trainingOptions;
 
     /** JSON result. */
-    record Summary(String model, String encoder, int trainExamples, int validationExamples, int bestEpoch, int epochsRun,
-            double validationAccuracy, double validationMacroF1, double seconds) {
+    @com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Summary(String model, String encoder, int ensembleSize, int trainExamples, int validationExamples,
+            double validationAccuracy, double validationMacroF1, Double ensembleValidationAccuracy, double seconds) {
     }
 
     @Override
@@ -97,41 +98,21 @@ public final class ClassifyTrainCommand extends BaseCommand {
         long start = System.nanoTime();
         TrainSettings settings = trainingOptions.apply(TrainSettings.DEFAULTS, common.seed());
         List<Example> all = read(data);
-        List<Example> train;
-        List<Example> val;
-        LabelSet labels;
-        if (validation != null) {
-            train = all;
-            labels = labels(train);
-            val = read(validation);
-        } else {
-            labels = labels(all);
-            int[] y = new int[all.size()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = labels.index(all.get(i));
-            }
-            StratifiedSplit split = StratifiedSplit.of(y, labels.size(), settings.validationFraction(), new Rng(settings.seed()));
-            train = pick(all, split.train());
-            val = pick(all, split.validation());
-            if (val.isEmpty()) {
-                throw new IllegalArgumentException(data + ": too few examples to hold out a validation set ("
-                        + all.size() + "); give more data or --validation FILE");
-            }
-        }
+        LabelSet labels = labels(all);
+        List<Example> val = validation != null ? read(validation) : null;
         EncoderFitter fitter = new EncoderFitter(encoding.spec());
-        train.forEach(fitter::accept);
+        all.forEach(fitter::accept);
         Encoder encoder = fitter.fit();
         info(data + ": " + all.size() + " examples, " + labels.size() + " classes " + labels.labels() + "; encoding "
                 + describe(encoder) + (encoding.automatic() ? " (" + fitter.stats().explain() + ")" : ""));
 
-        List<Sample> trainSamples = encode(train, encoder, labels, Integer.MAX_VALUE);
-        int longest = trainSamples.stream().mapToInt(Sample::length).max().orElse(1);
+        int longest = encode(all, encoder, labels, Integer.MAX_VALUE).stream().mapToInt(Sample::length).max().orElse(1);
         int maxLen = maxLength != null ? maxLength : Math.min(longest, ClassifierDefaults.MAX_LENGTH_CAP);
         if (maxLen < 1) {
             throw new IllegalArgumentException("--max-length must be at least 1, got " + maxLen);
         }
-        trainSamples = encode(train, encoder, labels, maxLen);
-        List<Sample> valSamples = encode(val, encoder, labels, maxLen);
+        List<Sample> allSamples = encode(all, encoder, labels, maxLen);
+        List<Sample> valSamples = val == null ? null : encode(val, encoder, labels, maxLen);
 
         ClassifierArchitecture arch = modelOptions.apply(ClassifierDefaults.architecture(encoder, labels.size(), maxLen), maxLen);
         PretrainedEmbeddings pretrained = null;
@@ -145,47 +126,88 @@ public final class ClassifyTrainCommand extends BaseCommand {
             info(pretrained.report().summary());
             arch = arch.withEmbeddingDim(pretrained.weight().dim(1));
         }
-        SequenceClassifier net = new SequenceClassifier(arch, new Rng(settings.seed()));
-        String fb = System.getProperty("rnn4j.exp.forgetBias");
-        if (fb != null) {
-            net.initForgetGateBias(Double.parseDouble(fb));
-        }
-        if (pretrained != null) {
-            net.usePretrainedEmbeddings(pretrained.weight(), freeze);
-        }
-        ClassifierModel model = new ClassifierModel(net, encoder, labels, maxLen, settings);
-        info(String.format(Locale.ROOT, "model: %s %s, %d parameters; %d training, %d validation examples (%s); max length %d",
-                arch.bidirectional() ? "bidirectional" : "unidirectional", arch.cell().id(), net.numParameters(),
-                trainSamples.size(), valSamples.size(), validation != null ? validation.toString() : "held out", maxLen));
-
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("train_data", data.toString());
-        facts.put("validation_data", validation != null ? validation.toString() : "held out from train_data");
-        facts.put("train_examples", trainSamples.size());
-        facts.put("validation_examples", valSamples.size());
+        facts.put("validation_data", validation != null ? validation.toString() : "held out from train_data (stratified)");
         if (pretrained != null) {
             facts.put("embeddings", pretrained.report().summary());
             facts.put("embeddings_frozen", freeze);
         }
-        TrainResult result = ClassifierTrainer.train(model, trainSamples, valSamples, new Listener(),
-                (m, r) -> ClassifierFiles.save(out, m, result(facts, r, r.epoch(), false)));
-        EpochReport best = result.best();
-        ClassifierFiles.save(out, model, result(facts, best, result.history().size(), result.stoppedEarly()));
+
+        int k = settings.ensemble();
+        List<ClassifierModel> done = new ArrayList<>();
+        List<Map<String, Object>> memberFacts = new ArrayList<>();
+        int trainCount = 0;
+        int valCount = 0;
+        for (int i = 0; i < k; i++) {
+            long seed = settings.seed() + i;
+            List<Sample> trainSamples = allSamples;
+            List<Sample> memberVal = valSamples;
+            if (valSamples == null) {
+                StratifiedSplit split = StratifiedSplit.of(labelsOf(allSamples), labels.size(), settings.validationFraction(),
+                        new Rng(seed));
+                trainSamples = pick(allSamples, split.train());
+                memberVal = pick(allSamples, split.validation());
+                if (memberVal.isEmpty()) {
+                    throw new IllegalArgumentException(data + ": too few examples to hold out a validation set ("
+                            + all.size() + "); give more data or --validation FILE");
+                }
+            }
+            trainCount = trainSamples.size();
+            valCount = memberVal.size();
+            SequenceClassifier net = new SequenceClassifier(arch, new Rng(seed));
+            if (pretrained != null) {
+                net.usePretrainedEmbeddings(pretrained.weight(), freeze);
+            }
+            ClassifierModel member = new ClassifierModel(net, encoder, labels, maxLen, settings.withSeed(seed));
+            info(String.format(Locale.ROOT, "%smodel: %s %s, %d parameters; %d training, %d validation examples (%s); max length %d",
+                    k > 1 ? "member " + (i + 1) + "/" + k + ": " : "", arch.bidirectional() ? "bidirectional" : "unidirectional",
+                    arch.cell().id(), net.numParameters(), trainSamples.size(), memberVal.size(),
+                    validation != null ? validation.toString() : "held out", maxLen));
+            TrainResult result = ClassifierTrainer.train(member, trainSamples, memberVal, new Listener(k > 1 ? (i + 1) + "/" + k + " " : ""),
+                    (m, r) -> ClassifierFiles.save(out, combine(done, m, settings), summary(facts, memberFacts, memberFacts(r, r.epoch(), false))));
+            memberFacts.add(memberFacts(result.best(), result.history().size(), result.stoppedEarly()));
+            done.add(member);
+        }
+        ClassifierModel model = ClassifierModel.ensemble(done);
+        model = new ClassifierModel(model.members(), encoder, labels, maxLen, settings);
+        Map<String, Object> result = summary(facts, memberFacts, null);
+        Double ensembleAccuracy = null;
+        if (k > 1 && val != null) {
+            ensembleAccuracy = model.evaluate(val.iterator()).accuracy();
+            result.put("ensemble_validation_accuracy", ensembleAccuracy);
+        }
+        ClassifierFiles.save(out, model, result);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Summary summary = new Summary(out.toString(), describe(encoder), trainSamples.size(), valSamples.size(), best.epoch(),
-                result.history().size(), best.validationAccuracy(), best.validationMacroF1(), seconds);
+        double meanAcc = memberFacts.stream().mapToDouble(m -> (Double) m.get("validation_accuracy")).average().orElse(Double.NaN);
+        double meanF1 = memberFacts.stream().mapToDouble(m -> (Double) m.get("validation_macro_f1")).average().orElse(Double.NaN);
+        Summary summary = new Summary(out.toString(), describe(encoder), k, trainCount, valCount, meanAcc, meanF1, ensembleAccuracy,
+                seconds);
         if (common.json()) {
             printJson(summary);
-        } else {
+        } else if (k == 1) {
+            Map<String, Object> m = memberFacts.get(0);
             out().printf(Locale.ROOT, "%s: best epoch %d of %d%s, validation accuracy %.4f, macro-F1 %.4f (%d examples); %.0f s%n",
-                    out, best.epoch(), result.history().size(), result.stoppedEarly() ? " (stopped early)" : "",
-                    best.validationAccuracy(), best.validationMacroF1(), valSamples.size(), seconds);
+                    out, m.get("best_epoch"), m.get("epochs_run"), (Boolean) m.get("stopped_early") ? " (stopped early)" : "",
+                    meanAcc, meanF1, valCount, seconds);
+        } else {
+            out().printf(Locale.ROOT, "%s: ensemble of %d, members' validation accuracy %.4f, macro-F1 %.4f on average (%d examples each)%s; %.0f s%n",
+                    out, k, meanAcc, meanF1, valCount,
+                    ensembleAccuracy == null ? "" : String.format(Locale.ROOT, ", ensemble validation accuracy %.4f", ensembleAccuracy), seconds);
         }
         return 0;
     }
 
-    private static Map<String, Object> result(Map<String, Object> facts, EpochReport best, int epochsRun, boolean stoppedEarly) {
-        Map<String, Object> m = new LinkedHashMap<>(facts);
+    /** The finished members plus the one in training. */
+    private static ClassifierModel combine(List<ClassifierModel> done, ClassifierModel current, TrainSettings settings) {
+        List<ClassifierModel> all = new ArrayList<>(done);
+        all.add(current);
+        ClassifierModel e = ClassifierModel.ensemble(all);
+        return new ClassifierModel(e.members(), e.encoder(), e.labels(), e.maxLength(), settings);
+    }
+
+    private static Map<String, Object> memberFacts(EpochReport best, int epochsRun, boolean stoppedEarly) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("best_epoch", best.epoch());
         m.put("epochs_run", epochsRun);
         m.put("stopped_early", stoppedEarly);
@@ -193,6 +215,30 @@ public final class ClassifyTrainCommand extends BaseCommand {
         m.put("validation_macro_f1", best.validationMacroF1());
         m.put("validation_loss", best.validationLoss());
         return m;
+    }
+
+    /** The config's result: the data facts and, per member, its best epoch and validation scores. */
+    private static Map<String, Object> summary(Map<String, Object> facts, List<Map<String, Object>> members,
+            Map<String, Object> current) {
+        Map<String, Object> m = new LinkedHashMap<>(facts);
+        List<Map<String, Object>> list = new ArrayList<>(members);
+        if (current != null) {
+            list.add(current);
+        }
+        if (list.size() == 1) {
+            m.putAll(list.get(0));
+        } else {
+            m.put("members", list);
+        }
+        return m;
+    }
+
+    private static int[] labelsOf(List<Sample> samples) {
+        int[] y = new int[samples.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = samples.get(i).label();
+        }
+        return y;
     }
 
     private List<Example> read(Path file) {
@@ -212,8 +258,8 @@ public final class ClassifyTrainCommand extends BaseCommand {
         return l;
     }
 
-    private static List<Example> pick(List<Example> all, int[] rows) {
-        List<Example> out = new ArrayList<>(rows.length);
+    private static <T> List<T> pick(List<T> all, int[] rows) {
+        List<T> out = new ArrayList<>(rows.length);
         for (int r : rows) {
             out.add(all.get(r));
         }
@@ -243,11 +289,16 @@ public final class ClassifyTrainCommand extends BaseCommand {
 
     /** Progress bar per epoch and one line per finished epoch on stderr. */
     private final class Listener implements ClassifierListener {
+        private final String member;
         private Progress bar = Progress.none();
+
+        Listener(String member) {
+            this.member = member;
+        }
 
         @Override
         public void epochStarted(int epoch, int batches) {
-            bar = progress().start("epoch " + epoch, batches);
+            bar = progress().start(member + "epoch " + epoch, batches);
         }
 
         @Override
@@ -259,7 +310,7 @@ public final class ClassifyTrainCommand extends BaseCommand {
         @Override
         public void epochFinished(EpochReport r) {
             bar.close();
-            info(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.4f  validation loss %.4f acc %.4f macro-F1 %.4f  lr %.2g%s",
+            info(member + String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.4f  validation loss %.4f acc %.4f macro-F1 %.4f  lr %.2g%s",
                     r.epoch(), r.epochs(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(),
                     r.validationMacroF1(), r.lr(), r.best() ? "  *" : ""));
         }
