@@ -155,6 +155,8 @@ public final class ClassifyTrainCommand extends BaseCommand {
             }
             trainCount = trainSamples.size();
             valCount = memberVal.size();
+            int tr = trainSamples.size();
+            int vc = memberVal.size();
             SequenceClassifier net = new SequenceClassifier(arch, new Rng(seed));
             if (pretrained != null) {
                 net.usePretrainedEmbeddings(pretrained.weight(), freeze);
@@ -165,8 +167,8 @@ public final class ClassifyTrainCommand extends BaseCommand {
                     arch.cell().id(), net.numParameters(), trainSamples.size(), memberVal.size(),
                     validation != null ? validation.toString() : "held out", maxLen));
             TrainResult result = ClassifierTrainer.train(member, trainSamples, memberVal, new Listener(k > 1 ? (i + 1) + "/" + k + " " : ""),
-                    (m, r) -> ClassifierFiles.save(out, combine(done, m, settings), summary(facts, memberFacts, memberFacts(r, r.epoch(), false))));
-            memberFacts.add(memberFacts(result.best(), result.history().size(), result.stoppedEarly()));
+                    (m, r) -> ClassifierFiles.save(out, combine(done, m, settings), summary(facts, memberFacts, memberFacts(tr, vc, r, r.epoch(), false))));
+            memberFacts.add(memberFacts(tr, vc, result.best(), result.history().size(), result.stoppedEarly()));
             done.add(member);
         }
         ClassifierModel model = ClassifierModel.ensemble(done);
@@ -206,8 +208,11 @@ public final class ClassifyTrainCommand extends BaseCommand {
         return new ClassifierModel(e.members(), e.encoder(), e.labels(), e.maxLength(), settings);
     }
 
-    private static Map<String, Object> memberFacts(EpochReport best, int epochsRun, boolean stoppedEarly) {
+    private static Map<String, Object> memberFacts(int trainExamples, int validationExamples, EpochReport best, int epochsRun,
+            boolean stoppedEarly) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("train_examples", trainExamples);
+        m.put("validation_examples", validationExamples);
         m.put("best_epoch", best.epoch());
         m.put("epochs_run", epochsRun);
         m.put("stopped_early", stoppedEarly);
