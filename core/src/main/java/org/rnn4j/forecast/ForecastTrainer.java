@@ -9,7 +9,6 @@ import org.rnn4j.autograd.GradMode;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.data.series.Backtest;
 import org.rnn4j.data.series.Forecaster;
-import org.rnn4j.data.series.Metrics;
 import org.rnn4j.data.series.Series;
 import org.rnn4j.data.series.TimeSplit;
 import org.rnn4j.data.series.Windows;
@@ -218,7 +217,7 @@ public final class ForecastTrainer {
     private static Map<String, Map<String, Double>> validationCheck(RecurrentForecaster model, Series known, int start,
                                                                     ForecastSettings settings) {
         List<Forecaster> fs = new ArrayList<>();
-        fs.add(named("model", model));
+        fs.add(Forecaster.named("model", model));
         fs.add(Forecaster.naive());
         int m = settings.season();
         if (start > m) {
@@ -227,34 +226,9 @@ public final class ForecastTrainer {
         int season = start > m ? m : 1;
         Backtest.Result r = Backtest.run(known, start, settings.horizon(), season, fs);
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        r.metrics().forEach((k, v) -> out.put(k, asMap(v)));
+        r.metrics().forEach((k, v) -> out.put(k, v.asMap()));
         return out;
     }
 
-    static Map<String, Double> asMap(Metrics.Set v) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("rmse", finiteOrNull(v.rmse()));
-        m.put("mae", finiteOrNull(v.mae()));
-        m.put("smape", finiteOrNull(v.smape()));
-        m.put("mase", finiteOrNull(v.mase()));
-        return m;
-    }
 
-    private static Double finiteOrNull(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    static Forecaster named(String name, Forecaster f) {
-        return new Forecaster() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public double[] forecast(Series history, int steps) {
-                return f.forecast(history, steps);
-            }
-        };
-    }
 }
