@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** In-process {@code rnn4j classify} runs on tiny files: train → eval → predict, and bad input. */
 class ClassifyCommandTest {
-    /** Small and fast: a tiny GRU for 3 epochs. */
+    /** Small and fast: a tiny GRU for 3 epochs (one network unless a test asks for an ensemble). */
     static final String[] TINY = {"--cell", "gru", "--hidden", "6", "--epochs", "3", "--batch-size", "8", "--lr", "0.02", "-q"};
 
     @TempDir
@@ -53,6 +53,9 @@ class ClassifyCommandTest {
         List<String> args = new ArrayList<>(List.of("classify", "train", "--data", data.toString(), "--out", out.toString()));
         args.addAll(List.of(TINY));
         args.addAll(List.of(more));
+        if (!args.contains("--ensemble")) {
+            args.addAll(List.of("--ensemble", "1"));
+        }
         return CliRun.of(args.toArray(String[]::new));
     }
 
@@ -174,7 +177,7 @@ class ClassifyCommandTest {
         Path glove = Files.write(dir.resolve("vectors.txt"), List.of("good 0.5 0.1 0.0", "bad -0.5 0.2 0.1", "film 0 0 1"));
         Path model = dir.resolve("emb");
         CliRun ok = CliRun.of("classify", "train", "--data", words.toString(), "--out", model.toString(), "--embeddings",
-                glove.toString(), "--freeze", "--cell", "gru", "--hidden", "4", "--epochs", "2");
+                glove.toString(), "--freeze", "--cell", "gru", "--hidden", "4", "--epochs", "2", "--ensemble", "1");
         assertEquals(0, ok.exit(), ok.toString());
         assertTrue(ok.err().contains("encoding words"), ok.err());
         assertTrue(ok.err().contains("3 of "), ok.err()); // the embeddings report: good, bad, film found
@@ -182,7 +185,7 @@ class ClassifyCommandTest {
 
         Path bad = Files.write(dir.resolve("bad-vectors.txt"), List.of("good 0.5 0.1 0.0", "bad -0.5 oops 0.1"));
         CliRun r = CliRun.of("classify", "train", "--data", words.toString(), "--out", dir.resolve("x").toString(),
-                "--embeddings", bad.toString(), "--epochs", "1", "-q");
+                "--embeddings", bad.toString(), "--epochs", "1", "--ensemble", "1", "-q");
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.err().startsWith("rnn4j: " + bad + ":2: "), r.err());
     }

@@ -27,6 +27,28 @@ public final class ClassifierDefaults {
     /** Sequences longer than this (in tokens) are truncated unless told otherwise. */
     public static final int MAX_LENGTH_CAP = 2000;
 
+    // The recipe's numbers, as constants so that the CLI's help can quote them.
+    /** Recurrent cell of the default network, by its {@link CellType#id()}. */
+    public static final String CELL_ID = "gru";
+    /** Recurrent cell of the default network. */
+    public static final CellType CELL = CellType.parse(CELL_ID);
+    /** Hidden size per direction; small, so that an ensemble of several stays cheap. */
+    public static final int HIDDEN_SIZE = 32;
+    /** Dropout on the pooled features (and between layers). */
+    public static final double DROPOUT = 0.5;
+    /** Epochs at most. */
+    public static final int EPOCHS = 40;
+    /** Examples per mini-batch. */
+    public static final int BATCH_SIZE = 16;
+    /** AdamW learning rate. */
+    public static final double LR = 5e-3;
+    /** AdamW (decoupled) weight decay. */
+    public static final double WEIGHT_DECAY = 0.05;
+    /** Epochs without a better validation score before stopping. */
+    public static final int PATIENCE = 8;
+    /** Networks averaged (each with its own seed and validation split). */
+    public static final int ENSEMBLE = 5;
+
     private ClassifierDefaults() {
     }
 
@@ -53,6 +75,6 @@ public final class ClassifierDefaults {
             pooling = meanMax;
         }
         return new ClassifierArchitecture(encoder.inputKind(), encoder.inputSize(), embeddingDim, positionDim,
-                positionDim == 0 ? 0 : maxLength, CellType.LSTM, 64, 1, true, 0.3, pooling, classes);
+                positionDim == 0 ? 0 : maxLength, CELL, HIDDEN_SIZE, 1, true, DROPOUT, pooling, classes);
     }
 }

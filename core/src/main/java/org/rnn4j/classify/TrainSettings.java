@@ -21,8 +21,9 @@ public record TrainSettings(int epochs, int batchSize, double lr, double weightD
         long seed) {
 
     /** The documented defaults (the recipe measured on the splice data, see the README). */
-    public static final TrainSettings DEFAULTS = new TrainSettings(40, 32, 3e-3, 1e-2, 1.0, 8, 3,
-            ClassWeighting.AUTO, 0.0, 0.2, 1, 42);
+    public static final TrainSettings DEFAULTS = new TrainSettings(ClassifierDefaults.EPOCHS,
+            ClassifierDefaults.BATCH_SIZE, ClassifierDefaults.LR, ClassifierDefaults.WEIGHT_DECAY, 1.0,
+            ClassifierDefaults.PATIENCE, 3, ClassWeighting.AUTO, 0.0, 0.2, ClassifierDefaults.ENSEMBLE, 42);
 
     public TrainSettings {
         String what = "train settings: ";

@@ -3,16 +3,17 @@ package org.rnn4j.cli.classify;
 import java.util.List;
 import org.rnn4j.classify.CellType;
 import org.rnn4j.classify.ClassifierArchitecture;
+import org.rnn4j.classify.ClassifierDefaults;
 import org.rnn4j.classify.Pooling;
 import picocli.CommandLine.Option;
 
 /** {@code rnn4j classify train} options that change the default architecture. Unset options keep the default. */
 public final class ModelOptions {
     @Option(names = "--cell", paramLabel = "TYPE", converter = CellConverter.class,
-            description = "Recurrent layer: lstm, gru, rnn_tanh or rnn_relu (default: lstm).")
+            description = "Recurrent layer: lstm, gru, rnn_tanh or rnn_relu (default: " + ClassifierDefaults.CELL_ID + ").")
     CellType cell;
 
-    @Option(names = "--hidden", paramLabel = "H", description = "Hidden size per direction (default: 64).")
+    @Option(names = "--hidden", paramLabel = "H", description = "Hidden size per direction (default: " + ClassifierDefaults.HIDDEN_SIZE + ").")
     Integer hidden;
 
     @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: 1).")
@@ -21,7 +22,7 @@ public final class ModelOptions {
     @Option(names = "--bidirectional", negatable = true, description = "Read both directions (default: on; --no-bidirectional to turn off).")
     Boolean bidirectional;
 
-    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers and before the output layer (default: 0.3).")
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers and before the output layer (default: " + ClassifierDefaults.DROPOUT + ").")
     Double dropout;
 
     @Option(names = "--pooling", paramLabel = "KINDS", split = ",", converter = PoolingConverter.class,

@@ -1,27 +1,29 @@
 package org.rnn4j.cli.classify;
 
 import org.rnn4j.classify.ClassWeighting;
+import org.rnn4j.classify.ClassifierDefaults;
 import org.rnn4j.classify.TrainSettings;
 import picocli.CommandLine.Option;
 
 /** {@code rnn4j classify train} options that change the default training settings. */
 public final class TrainingOptions {
-    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs to train (default: 40).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs to train (default: " + ClassifierDefaults.EPOCHS + ").")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "Examples per batch (default: 32).")
+    @Option(names = "--batch-size", paramLabel = "B", description = "Examples per batch (default: " + ClassifierDefaults.BATCH_SIZE + ").")
     Integer batchSize;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "AdamW learning rate (default: 0.003).")
+    @Option(names = "--lr", paramLabel = "LR", description = "AdamW learning rate (default: " + ClassifierDefaults.LR + ").")
     Double lr;
 
-    @Option(names = "--weight-decay", paramLabel = "W", description = "AdamW weight decay (default: 0.01).")
+    @Option(names = "--weight-decay", paramLabel = "W", description = "AdamW weight decay (default: " + ClassifierDefaults.WEIGHT_DECAY + ").")
     Double weightDecay;
 
     @Option(names = "--grad-clip", paramLabel = "NORM", description = "Clip the gradient norm to NORM, 0 = off (default: 1).")
     Double gradClip;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without a better validation score, 0 = never (default: 8).")
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without a better validation score, 0 = never (default: "
+            + ClassifierDefaults.PATIENCE + ").")
     Integer patience;
 
     @Option(names = "--lr-patience", paramLabel = "N", description = "Halve the learning rate after N epochs without a lower validation loss, 0 = never (default: 3).")
@@ -39,7 +41,8 @@ public final class TrainingOptions {
     Double validationFraction;
 
     @Option(names = "--ensemble", paramLabel = "K",
-            description = "Train K networks (seeds SEED, SEED+1, …, each with its own validation split) and average their probabilities (default: 1).")
+            description = "Train K networks (seeds SEED, SEED+1, …, each with its own validation split) and average their probabilities (default: "
+                    + ClassifierDefaults.ENSEMBLE + ").")
     Integer ensemble;
 
     /** {@code defaults} with every given option applied, and {@code seed}. */

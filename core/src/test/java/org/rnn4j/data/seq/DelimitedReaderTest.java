@@ -103,6 +103,23 @@ class DelimitedReaderTest {
     }
 
     @Test
+    void tsvQuotesAreTextUnlessTheyEncloseTheField() {
+        String tsv = "id\tlabel\tsequence\n"
+                + "1\ta\t\"What is his name?\" \"Bingley.\" he said\n" // prose starting with a quote
+                + "2\tb\t\"Oh! Single, my dear\n" // an opening quote closed in another passage
+                + "3\ta\t\"tab\tinside, \"\"quoted\"\"\"\n"; // quoted as a CSV writer would
+        List<Example> ex = read(tsv, "books.tsv", DelimitedOptions.DEFAULTS);
+        assertEquals(3, ex.size());
+        assertEquals("\"What is his name?\" \"Bingley.\" he said", ex.get(0).sequence());
+        assertEquals("\"Oh! Single, my dear", ex.get(1).sequence());
+        assertEquals("tab\tinside, \"quoted\"", ex.get(2).sequence());
+        // CSV keeps RFC 4180: text after a closing quote is an error
+        InputFormatException csv = assertThrows(InputFormatException.class,
+                () -> read("id,text\n1,\"Oh!\" she said\n", "q.csv", DelimitedOptions.DEFAULTS));
+        assertEquals("q.csv:2: unexpected character ' ' after the closing quote of field 2", csv.getMessage());
+    }
+
+    @Test
     void streamingReadsOnlyWhatIsAskedFor() {
         // row 4 is broken, but the first two examples can be taken without reaching it
         String tsv = "id\tlabel\tsequence\n1\ta\tAC\n2\tb\tGT\nbroken\n";
