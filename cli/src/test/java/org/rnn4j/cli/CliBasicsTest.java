@@ -21,7 +21,7 @@ class CliBasicsTest {
     @Test
     void helpAndVersionOnEveryCommand() {
         for (List<String> cmd : List.<List<String>>of(List.of(), List.of("inspect"), List.of("forecast"), List.of("forecast", "eval"),
-                List.of("forecast", "predict"))) {
+                List.of("forecast", "predict"), List.of("forecast", "train"))) {
             String[] help = concat(cmd, "--help");
             CliRun r = CliRun.of(help);
             assertEquals(0, r.exit(), String.join(" ", help) + "\n" + r);
@@ -31,7 +31,7 @@ class CliBasicsTest {
             assertTrue(v.out().startsWith("rnn4j "), v.out());
         }
         CliRun r = CliRun.of("forecast", "eval", "--help");
-        for (String opt : List.of("--seed", "--threads", "--quiet", "--verbose", "--json", "--holdout", "--season", "--target")) {
+        for (String opt : List.of("--seed", "--threads", "--quiet", "--verbose", "--json", "--holdout", "--season", "--column", "--csv")) {
             assertTrue(r.out().contains(opt), opt + " missing from:\n" + r.out());
         }
     }
@@ -56,8 +56,8 @@ class CliBasicsTest {
         assertEquals(2, CliRun.of("inspect", "x", "--threads", "0").exit());
         assertEquals(2, CliRun.of("inspect", "x", "--threads", "many").exit());
         assertEquals(2, CliRun.of("inspect", "x", "--quiet", "--verbose").exit());
-        assertEquals(2, CliRun.of("forecast", "predict", "data.csv").exit()); // needs --model or --baseline
-        assertEquals(2, CliRun.of("forecast", "predict", "data.csv", "--baseline", "prophet").exit());
+        assertEquals(2, CliRun.of("forecast", "predict", "--csv", "data.csv").exit()); // needs --model or --baseline
+        assertEquals(2, CliRun.of("forecast", "predict", "--csv", "data.csv", "--baseline", "prophet").exit());
     }
 
     private static String[] concat(List<String> head, String last) {

@@ -24,7 +24,7 @@ class ForecastCommandTest {
 
     @Test
     void evalScoresBaselinesOnTheSamePointsAsJson() throws Exception {
-        CliRun r = CliRun.of("forecast", "eval", AIR.toString(), "--holdout", "12", "--json");
+        CliRun r = CliRun.of("forecast", "eval", "--csv", AIR.toString(), "--holdout", "12", "--json");
         assertEquals(0, r.exit(), r.toString());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(12, j.get("season").asInt()); // monthly stamps
@@ -51,7 +51,7 @@ class ForecastCommandTest {
 
     @Test
     void evalTable() {
-        CliRun r = CliRun.of("forecast", "eval", AIR.toString(), "--season", "1");
+        CliRun r = CliRun.of("forecast", "eval", "--csv", AIR.toString(), "--season", "1");
         assertEquals(0, r.exit(), r.toString());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].contains("12 points 1960-01 .. 1960-12") && lines[0].endsWith("season 1"), lines[0]);
@@ -65,7 +65,7 @@ class ForecastCommandTest {
     void predictWritesCsvWithFutureTimesAndAPlot() throws Exception {
         Path csv = dir.resolve("out/forecast.csv");
         Path png = dir.resolve("out/forecast.png");
-        CliRun r = CliRun.of("forecast", "predict", AIR.toString(), "--baseline", "seasonal_naive", "--steps", "3",
+        CliRun r = CliRun.of("forecast", "predict", "--csv", AIR.toString(), "--baseline", "seasonal_naive", "--steps", "3",
                 "--holdout", "1", "--out", csv.toString(), "--plot", png.toString());
         assertEquals(0, r.exit(), r.toString());
         assertEquals("", r.out());
@@ -74,7 +74,7 @@ class ForecastCommandTest {
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 8);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head);
         assertTrue(r.err().contains("forecasting 3 steps"), r.err());
-        CliRun quiet = CliRun.of("forecast", "predict", AIR.toString(), "--baseline", "naive", "--steps", "2", "-q");
+        CliRun quiet = CliRun.of("forecast", "predict", "--csv", AIR.toString(), "--baseline", "naive", "--steps", "2", "-q");
         assertEquals(0, quiet.exit(), quiet.toString());
         assertEquals("time,forecast\n1961-01,432.0\n1961-02,432.0\n", quiet.out());
         assertEquals("", quiet.err());
@@ -82,7 +82,7 @@ class ForecastCommandTest {
 
     @Test
     void predictJson() throws Exception {
-        CliRun r = CliRun.of("forecast", "predict", AIR.toString(), "--baseline", "naive", "--steps", "2", "--json");
+        CliRun r = CliRun.of("forecast", "predict", "--csv", AIR.toString(), "--baseline", "naive", "--steps", "2", "--json");
         assertEquals(0, r.exit(), r.toString());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("1960-12", j.get("origin").asText());
@@ -95,21 +95,21 @@ class ForecastCommandTest {
     void badCsvExitsOneNamingFileLineAndColumn() throws Exception {
         Path f = dir.resolve("sales.csv");
         Files.writeString(f, "date,value\n2020-01-01,1\n2020-01-02,x\n");
-        CliRun r = CliRun.of("forecast", "eval", f.toString());
+        CliRun r = CliRun.of("forecast", "eval", "--csv", f.toString());
         assertEquals(1, r.exit(), r.toString());
         assertEquals("rnn4j: " + f + ":3: column 'value' (2): 'x' is not a number\n", r.err());
 
         Files.writeString(f, "date,value\n2020-01-01,1\n2020-01-02,\n");
-        r = CliRun.of("forecast", "predict", f.toString(), "--baseline", "naive");
+        r = CliRun.of("forecast", "predict", "--csv", f.toString(), "--baseline", "naive");
         assertEquals(1, r.exit());
         assertEquals("rnn4j: " + f + ":3: column 'value' (2): missing value; fill or drop the row\n", r.err());
 
         Files.writeString(f, "date,value\n2020-01-01,1\n2020-01-02,2\n");
-        r = CliRun.of("forecast", "eval", f.toString(), "--target", "sales");
+        r = CliRun.of("forecast", "eval", "--csv", f.toString(), "--column", "sales");
         assertEquals(1, r.exit());
         assertEquals("rnn4j: " + f + ": unknown target column 'sales'; the columns are 'date', 'value'\n", r.err());
 
-        r = CliRun.of("forecast", "eval", f.toString());
+        r = CliRun.of("forecast", "eval", "--csv", f.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("rnn4j: " + f + ": --holdout 12 must be between 1 and 1 for 2 rows"), r.err());
     }
@@ -119,7 +119,7 @@ class ForecastCommandTest {
         Path m = dir.resolve("m");
         org.rnn4j.io.ModelDirectory.save(m, java.util.Map.of(),
                 new ObjectMapper().createObjectNode().put("task", "classify").put("architecture", "lstm"));
-        CliRun r = CliRun.of("forecast", "eval", AIR.toString(), "--model", m.toString());
+        CliRun r = CliRun.of("forecast", "eval", "--csv", AIR.toString(), "--model", m.toString());
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.err().contains(m.resolve("config.json") + ": not a forecasting model"), r.err());
     }

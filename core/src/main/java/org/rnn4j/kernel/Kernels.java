@@ -354,4 +354,18 @@ public interface Kernels {
      */
     void gemmPacked(boolean transA, int m, float[] a, int aOff, int lda, PackedB b,
                     float[] c, int cOff, int ldc, boolean accumulate);
+
+    // ---------------------------------------------------------------- sequence pooling (issue 6, classify)
+    // Max over the valid steps of packed sequences (org.rnn4j.nn.recurrent.PackedPooling): a running
+    // max updated one row at a time, and its gradient routed back to the winning rows.
+
+    /**
+     * Running max: for i &lt; n, if {@code arg[aOff + i] < 0}, or {@code x[xOff + i] > max[mOff + i]}, or
+     * x is NaN (NaN propagates, as in PyTorch): {@code max[mOff + i] = x[xOff + i]} and
+     * {@code arg[aOff + i] = row}. Ties keep the earlier row. Writes {@code max} and {@code arg}.
+     */
+    void maxRowUpdate(int n, float[] x, int xOff, float[] max, int mOff, int[] arg, int aOff, int row);
+
+    /** {@code dst[dstOff + arg[aOff + i]·ld + i] += g[gOff + i]} for i &lt; n. Writes {@code dst}. */
+    void argScatterAdd(int n, float[] g, int gOff, int[] arg, int aOff, int ld, float[] dst, int dstOff);
 }

@@ -679,4 +679,24 @@ public class ScalarKernels implements Kernels {
     public String toString() {
         return "scalar kernels";
     }
+
+    // ---------------------------------------------------------------- sequence pooling (issue 6, classify)
+
+    @Override
+    public void maxRowUpdate(int n, float[] x, int xOff, float[] max, int mOff, int[] arg, int aOff, int row) {
+        for (int i = 0; i < n; i++) {
+            float v = x[xOff + i];
+            if (arg[aOff + i] < 0 || v > max[mOff + i] || (Float.isNaN(v) && !Float.isNaN(max[mOff + i]))) {
+                max[mOff + i] = v;
+                arg[aOff + i] = row;
+            }
+        }
+    }
+
+    @Override
+    public void argScatterAdd(int n, float[] g, int gOff, int[] arg, int aOff, int ld, float[] dst, int dstOff) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + arg[aOff + i] * ld + i] += g[gOff + i];
+        }
+    }
 }

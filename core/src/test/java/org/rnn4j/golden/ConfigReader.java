@@ -17,11 +17,23 @@ final class ConfigReader {
 
     private final GoldenCase c;
     private final JsonNode cfg;
+    private final String where;
     private final Set<String> read = new HashSet<>();
 
     ConfigReader(GoldenCase c) {
         this.c = c;
         this.cfg = c.config();
+        this.where = "config.";
+    }
+
+    /** Reads the object {@code config.section} (e.g. the {@code rnn} part of an end-to-end case); it must exist. */
+    ConfigReader(GoldenCase c, String section) {
+        this.c = c;
+        this.cfg = c.config().get(section);
+        this.where = "config." + section + ".";
+        if (cfg == null || !cfg.isObject()) {
+            throw new AssertionError(c.name() + ": config." + section + " is missing or not an object");
+        }
     }
 
     JsonNode node(String key) {
@@ -40,11 +52,11 @@ final class ConfigReader {
                 case "inf" -> Double.POSITIVE_INFINITY;
                 case "-inf" -> Double.NEGATIVE_INFINITY;
                 case "nan" -> Double.NaN;
-                default -> throw new AssertionError(c.name() + ": config." + key + " is not a number: " + n);
+                default -> throw new AssertionError(c.name() + ": " + where + key + " is not a number: " + n);
             };
         }
         if (!n.isNumber()) {
-            throw new AssertionError(c.name() + ": config." + key + " is not a number: " + n);
+            throw new AssertionError(c.name() + ": " + where + key + " is not a number: " + n);
         }
         return n.asDouble();
     }
@@ -52,9 +64,35 @@ final class ConfigReader {
     /** A number that must be present. */
     double num(String key) {
         if (node(key) == null) {
-            throw new AssertionError(c.name() + ": config." + key + " is required");
+            throw new AssertionError(c.name() + ": " + where + key + " is required");
         }
         return num(key, Double.NaN);
+    }
+
+    /** An integer that must be present. */
+    int integer(String key) {
+        double v = num(key);
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw new AssertionError(c.name() + ": " + where + key + " is not an integer: " + v);
+        }
+        return (int) v;
+    }
+
+    int integer(String key, int fallback) {
+        return node(key) == null ? fallback : integer(key);
+    }
+
+    /** A string that must be present. */
+    String text(String key) {
+        JsonNode n = node(key);
+        if (n == null || !n.isTextual()) {
+            throw new AssertionError(c.name() + ": " + where + key + " must be a string, got " + n);
+        }
+        return n.asText();
+    }
+
+    String text(String key, String fallback) {
+        return node(key) == null ? fallback : text(key);
     }
 
     boolean bool(String key, boolean fallback) {
@@ -63,7 +101,7 @@ final class ConfigReader {
             return fallback;
         }
         if (!n.isBoolean()) {
-            throw new AssertionError(c.name() + ": config." + key + " is not a boolean: " + n);
+            throw new AssertionError(c.name() + ": " + where + key + " is not a boolean: " + n);
         }
         return n.asBoolean();
     }
@@ -73,7 +111,7 @@ final class ConfigReader {
         for (String k : IMPLEMENTATION_FLAGS) {
             JsonNode n = node(k);
             if (n != null && !n.isBoolean()) {
-                throw new AssertionError(c.name() + ": config." + k + " is not a boolean or null: " + n);
+                throw new AssertionError(c.name() + ": " + where + k + " is not a boolean or null: " + n);
             }
         }
     }
@@ -88,7 +126,7 @@ final class ConfigReader {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new AssertionError(c.name() + ": unsupported config keys " + unknown + " for " + c.module());
+            throw new AssertionError(c.name() + ": unsupported keys " + unknown + " in " + where.substring(0, where.length() - 1) + " for " + c.module());
         }
     }
 }

@@ -55,17 +55,21 @@ final class OptimizerCases {
 
     /** The optimizer named by {@code module}, every config key interpreted (unknown keys fail). */
     static Optimizer build(GoldenCase c, List<Parameter> params) {
-        ConfigReader r = new ConfigReader(c);
+        return build(c, c.module(), new ConfigReader(c), params);
+    }
+
+    /** The optimizer {@code module} with the hyper-parameters {@code r} reads (every key interpreted). */
+    static Optimizer build(GoldenCase c, String module, ConfigReader r, List<Parameter> params) {
         r.implementationFlags();
-        Optimizer opt = switch (c.module()) {
+        Optimizer opt = switch (module) {
             case "SGD" -> new SGD(params, new SGD.Options(r.num("lr"), r.num("momentum", 0), r.num("dampening", 0),
                     r.num("weight_decay", 0), r.bool("nesterov", false), r.bool("maximize", false)));
             case "Adam", "AdamW" -> {
-                Adam.Options d = c.module().equals("Adam") ? Adam.Options.defaults() : AdamW.defaults();
+                Adam.Options d = module.equals("Adam") ? Adam.Options.defaults() : AdamW.defaults();
                 double[] betas = betas(c, r.node("betas"), d);
                 Adam.Options o = new Adam.Options(r.num("lr", d.lr()), betas[0], betas[1], r.num("eps", d.eps()),
                         r.num("weight_decay", d.weightDecay()), r.bool("amsgrad", false), r.bool("maximize", false));
-                yield c.module().equals("Adam") ? new Adam(params, o) : new AdamW(params, o);
+                yield module.equals("Adam") ? new Adam(params, o) : new AdamW(params, o);
             }
             case "RMSprop" -> {
                 RMSprop.Options d = RMSprop.Options.defaults();
@@ -79,7 +83,7 @@ final class OptimizerCases {
                         r.num("weight_decay", 0), r.num("initial_accumulator_value", 0), r.num("eps", d.eps()),
                         r.bool("maximize", false)));
             }
-            default -> throw new AssertionError(c.name() + ": unknown optimizer module " + c.module());
+            default -> throw new AssertionError(c.name() + ": unknown optimizer module " + module);
         };
         r.requireAllRead();
         return opt;

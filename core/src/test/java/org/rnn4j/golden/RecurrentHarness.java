@@ -1,6 +1,5 @@
 package org.rnn4j.golden;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,26 +31,35 @@ final class RecurrentHarness {
 
     /** A layer (RNN / LSTM / GRU) or cell (…Cell) as configured, with fresh seeded parameters. */
     static Module build(GoldenCase c, Rng rng) {
-        JsonNode cfg = c.config();
-        int in = cfg.path("input_size").asInt();
-        int hidden = cfg.path("hidden_size").asInt();
-        boolean bias = cfg.path("bias").asBoolean(true);
-        Nonlinearity nl = Nonlinearity.parse(cfg.path("nonlinearity").asText("tanh"));
-        RecurrentOptions o = RecurrentOptions.DEFAULTS
-                .withNumLayers(cfg.path("num_layers").asInt(1))
+        return build(c, c.module(), new ConfigReader(c), rng);
+    }
+
+    /**
+     * The layer or cell {@code module} from the constructor kwargs {@code r} reads (PyTorch's names,
+     * defaults when absent); the caller decides whether unread keys are an error.
+     */
+    static Module build(GoldenCase c, String module, ConfigReader r, Rng rng) {
+        int in = r.integer("input_size");
+        int hidden = r.integer("hidden_size");
+        boolean bias = r.bool("bias", true);
+        boolean simple = module.equals("RNN") || module.equals("RNNCell");
+        Nonlinearity nl = Nonlinearity.parse(simple ? r.text("nonlinearity", "tanh") : "tanh");
+        boolean layer = !module.endsWith("Cell");
+        RecurrentOptions o = !layer ? null : RecurrentOptions.DEFAULTS
+                .withNumLayers(r.integer("num_layers", 1))
                 .withBias(bias)
-                .withBatchFirst(cfg.path("batch_first").asBoolean(false))
-                .withDropout(cfg.path("dropout").asDouble(0.0))
-                .withBidirectional(cfg.path("bidirectional").asBoolean(false))
-                .withProjSize(cfg.path("proj_size").asInt(0));
-        return switch (c.module()) {
+                .withBatchFirst(r.bool("batch_first", false))
+                .withDropout(r.num("dropout", 0.0))
+                .withBidirectional(r.bool("bidirectional", false))
+                .withProjSize(module.equals("LSTM") ? r.integer("proj_size", 0) : 0);
+        return switch (module) {
             case "RNN" -> new RNN(in, hidden, nl, o, rng);
             case "LSTM" -> new LSTM(in, hidden, o, rng);
             case "GRU" -> new GRU(in, hidden, o, rng);
             case "RNNCell" -> new RNNCell(in, hidden, bias, nl, rng);
             case "LSTMCell" -> new LSTMCell(in, hidden, bias, rng);
             case "GRUCell" -> new GRUCell(in, hidden, bias, rng);
-            default -> throw new AssertionError(c.name() + ": unknown recurrent module " + c.module());
+            default -> throw new AssertionError(c.name() + ": unknown recurrent module " + module);
         };
     }
 

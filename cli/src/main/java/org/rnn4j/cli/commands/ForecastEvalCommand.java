@@ -11,7 +11,6 @@ import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.forecast.ForecastModels;
 import org.rnn4j.data.series.Backtest;
 import org.rnn4j.data.series.Forecaster;
-import org.rnn4j.data.series.Metrics;
 import org.rnn4j.data.series.Series;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +49,8 @@ public final class ForecastEvalCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        Series s = series.read();
+        Forecaster trained = model == null ? null : ForecastModels.open(model);
+        Series s = series.read(ForecastModels.targetColumn(trained));
         int n = s.size();
         if (holdout < 1 || holdout >= n) {
             throw new IllegalArgumentException(series.data + ": --holdout " + holdout + " must be between 1 and "
@@ -67,14 +67,14 @@ public final class ForecastEvalCommand extends BaseCommand {
                     + "season " + m + " (MASE and seasonal-naive need more than one season)");
         }
         List<Forecaster> forecasters = new ArrayList<>();
-        if (model != null) {
-            forecasters.add(named("model", ForecastModels.open(model)));
+        if (trained != null) {
+            forecasters.add(Forecaster.named("model", trained));
         }
         forecasters.add(Forecaster.naive());
         forecasters.add(Forecaster.seasonalNaive(m));
         Backtest.Result r = Backtest.run(s, start, h, m, forecasters);
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        r.metrics().forEach((k, v) -> metrics.put(k, asMap(v)));
+        r.metrics().forEach((k, v) -> metrics.put(k, v.asMap()));
         String first = s.time().label(start);
         String last = s.time().label(n - 1);
         if (common.json()) {
@@ -89,33 +89,7 @@ public final class ForecastEvalCommand extends BaseCommand {
         return 0;
     }
 
-    static Forecaster named(String name, Forecaster f) {
-        return new Forecaster() {
-            @Override
-            public String name() {
-                return name;
-            }
 
-            @Override
-            public double[] forecast(Series history, int steps) {
-                return f.forecast(history, steps);
-            }
-        };
-    }
-
-    /** Metric name to value, NaN as null (JSON has no NaN). */
-    static Map<String, Double> asMap(Metrics.Set v) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("rmse", finite(v.rmse()));
-        m.put("mae", finite(v.mae()));
-        m.put("smape", finite(v.smape()));
-        m.put("mase", finite(v.mase()));
-        return m;
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 
     static String fmt(double v) {
         if (!Double.isFinite(v)) {

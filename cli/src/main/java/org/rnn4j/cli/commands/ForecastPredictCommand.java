@@ -77,7 +77,8 @@ public final class ForecastPredictCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        Series s = series.read();
+        Forecaster trained = source.model == null ? null : ForecastModels.open(source.model);
+        Series s = series.read(ForecastModels.targetColumn(trained));
         int n = s.size();
         if (holdout < 0 || holdout >= n) {
             throw new IllegalArgumentException(series.data + ": --holdout " + holdout + " must be between 0 and " + (n - 1)
@@ -89,7 +90,8 @@ public final class ForecastPredictCommand extends BaseCommand {
         }
         int origin = n - holdout;
         Series history = s.head(origin);
-        Forecaster f = forecaster(s);
+        Forecaster f = trained != null ? trained
+                : source.baseline == Baseline.naive ? Forecaster.naive() : Forecaster.seasonalNaive(series.season(s));
         info("forecasting " + k + " steps of '" + s.targetName() + "' from " + s.time().label(origin - 1) + " with " + f.name());
         double[] fc = f.forecast(history, k);
 
@@ -115,13 +117,6 @@ public final class ForecastPredictCommand extends BaseCommand {
             out().print(csv(s, points));
         }
         return 0;
-    }
-
-    private Forecaster forecaster(Series s) throws Exception {
-        if (source.model != null) {
-            return ForecastModels.open(source.model);
-        }
-        return source.baseline == Baseline.naive ? Forecaster.naive() : Forecaster.seasonalNaive(series.season(s));
     }
 
     private static String csv(Series s, List<Point> points) {

@@ -9,17 +9,16 @@ import org.rnn4j.data.series.ColumnChoice;
 import org.rnn4j.data.series.Series;
 import org.rnn4j.data.series.SeriesCsv;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** The series a forecasting command reads: the CSV file and its columns. */
 public final class SeriesOptions {
-    @Parameters(index = "0", paramLabel = "DATA.csv",
+    @Option(names = "--csv", required = true, paramLabel = "FILE",
             description = "CSV with a header row, a time column and one or more numeric columns.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "COLUMN",
-            description = "Column to forecast (default: 'value', or the only numeric column).")
-    String target;
+    @Option(names = "--column", paramLabel = "NAME",
+            description = "Column to forecast (default: a model's own column, else 'value', else the only numeric column).")
+    String column;
 
     @Option(names = "--time-column", paramLabel = "COLUMN",
             description = "Time column (default: one named time, date, datetime, timestamp or ds, else the first).")
@@ -33,12 +32,17 @@ public final class SeriesOptions {
             description = "Seasonal period for seasonal-naive and MASE (default: 12 for monthly, 4 quarterly, 7 daily, 24 hourly time stamps, else 1).")
     Integer season;
 
-    ColumnChoice choice() {
-        return new ColumnChoice(Optional.ofNullable(timeColumn), Optional.ofNullable(target), covariates);
+    ColumnChoice choice(Optional<String> fallbackColumn) {
+        return new ColumnChoice(Optional.ofNullable(timeColumn), Optional.ofNullable(column).or(() -> fallbackColumn), covariates);
     }
 
     Series read() throws IOException {
-        return SeriesCsv.read(data, choice());
+        return read(Optional.empty());
+    }
+
+    /** Reads the file; without {@code --column}, the target is {@code fallbackColumn} if present (a model's own column). */
+    Series read(Optional<String> fallbackColumn) throws IOException {
+        return SeriesCsv.read(data, choice(fallbackColumn));
     }
 
     /** The season given, else the time axis's natural one. */

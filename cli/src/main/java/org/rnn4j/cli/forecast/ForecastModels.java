@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.rnn4j.data.series.Forecaster;
+import org.rnn4j.forecast.ForecastModelFiles;
+import org.rnn4j.forecast.RecurrentForecaster;
 import org.rnn4j.io.FileFormatException;
 import org.rnn4j.io.ModelDirectory;
 
@@ -23,10 +25,25 @@ public final class ForecastModels {
         Forecaster load(ModelDirectory.Saved saved) throws IOException;
     }
 
-    /** The known model kinds. The recurrent forecaster registers here once it exists. */
-    static final List<Loader> LOADERS = List.of();
+    /** The known model kinds. */
+    static final List<Loader> LOADERS = List.of(new Loader() {
+        @Override
+        public boolean accepts(JsonNode config) {
+            return ForecastModelFiles.accepts(config);
+        }
+
+        @Override
+        public Forecaster load(ModelDirectory.Saved saved) throws IOException {
+            return ForecastModelFiles.load(saved);
+        }
+    });
 
     private ForecastModels() {
+    }
+
+    /** The column a trained model forecasts, to read by default; empty for baselines or a null forecaster. */
+    public static Optional<String> targetColumn(Forecaster f) {
+        return f instanceof RecurrentForecaster r ? Optional.of(r.columns().target()) : Optional.empty();
     }
 
     public static Forecaster open(Path dir) throws IOException {

@@ -24,8 +24,8 @@ public final class Plots {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0x7f7f7f)};
 
-    /** How a line is drawn. */
-    public enum Stroke { SOLID, DASHED }
+    /** How a line is drawn; {@code POINTS} draws markers only (a scatter). */
+    public enum Stroke { SOLID, DASHED, POINTS }
 
     /**
      * One line: x as plain numbers or as instants (drawn on a calendar axis), and y.
@@ -58,6 +58,12 @@ public final class Plots {
 
     /** Draws {@code lines} on one chart and writes it atomically as a PNG to {@code png}. */
     public static void lines(Path png, String title, String xTitle, String yTitle, List<Line> all) throws IOException {
+        lines(png, title, xTitle, yTitle, all, Styler.LegendPosition.InsideNW);
+    }
+
+    /** As {@link #lines(Path, String, String, String, List)} with the legend at {@code legend}. */
+    public static void lines(Path png, String title, String xTitle, String yTitle, List<Line> all,
+                             Styler.LegendPosition legend) throws IOException {
         List<Line> lines = all.stream().filter(l -> !l.x().isEmpty()).toList();
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("plot: no lines to draw");
@@ -70,13 +76,15 @@ public final class Plots {
         }
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(legend);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
         chart.getStyler().setAntiAlias(true);
         if (dates) {
             chart.getStyler().setDatePattern("yyyy-MM");
+        } else {
+            chart.getStyler().setXAxisDecimalPattern("#0.##");
         }
         int i = 0;
         for (Line l : lines) {
@@ -85,8 +93,15 @@ public final class Plots {
                 ys.add(v);
             }
             XYSeries s = chart.addSeries(l.name(), l.x(), ys);
+            Color color = PALETTE[i++ % PALETTE.length];
+            if (l.stroke() == Stroke.POINTS) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(SeriesMarkers.CIRCLE);
+                s.setMarkerColor(color);
+                continue;
+            }
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(PALETTE[i++ % PALETTE.length]);
+            s.setLineColor(color);
             s.setLineStyle(l.stroke() == Stroke.DASHED
                     ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f)
                     : new BasicStroke(1.6f));

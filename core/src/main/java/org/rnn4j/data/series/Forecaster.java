@@ -16,6 +16,21 @@ public interface Forecaster {
      */
     double[] forecast(Series history, int steps);
 
+    /** {@code f} reported under another name (a fitted model as {@code model}, say). */
+    static Forecaster named(String name, Forecaster f) {
+        return new Forecaster() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public double[] forecast(Series history, int steps) {
+                return f.forecast(history, steps);
+            }
+        };
+    }
+
     /** The last value, repeated: {@code F[T+k] = y[T]}. */
     static Forecaster naive() {
         return new SeasonalNaive("naive", 1);

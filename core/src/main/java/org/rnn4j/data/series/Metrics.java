@@ -1,5 +1,8 @@
 package org.rnn4j.data.series;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Point-forecast accuracy measures (Hyndman &amp; Koehler 2006). All take actual and forecast
  * values of the same points.
@@ -15,6 +18,19 @@ public final class Metrics {
      * @param mase  MAE divided by the in-sample MAE of the seasonal naive forecast; NaN when that is 0
      */
     public record Set(double rmse, double mae, double smape, double mase) {
+        /** Metric name to value in a fixed order; a value that is not finite becomes null (JSON has no NaN). */
+        public Map<String, Double> asMap() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("rmse", finiteOrNull(rmse));
+            m.put("mae", finiteOrNull(mae));
+            m.put("smape", finiteOrNull(smape));
+            m.put("mase", finiteOrNull(mase));
+            return m;
+        }
+
+        private static Double finiteOrNull(double v) {
+            return Double.isFinite(v) ? v : null;
+        }
     }
 
     private Metrics() {

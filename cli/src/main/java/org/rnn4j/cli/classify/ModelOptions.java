@@ -1,0 +1,81 @@
+package org.rnn4j.cli.classify;
+
+import java.util.List;
+import org.rnn4j.classify.CellType;
+import org.rnn4j.classify.ClassifierArchitecture;
+import org.rnn4j.classify.Pooling;
+import picocli.CommandLine.Option;
+
+/** {@code rnn4j classify train} options that change the default architecture. Unset options keep the default. */
+public final class ModelOptions {
+    @Option(names = "--cell", paramLabel = "TYPE", converter = CellConverter.class,
+            description = "Recurrent layer: lstm, gru, rnn_tanh or rnn_relu (default: lstm).")
+    CellType cell;
+
+    @Option(names = "--hidden", paramLabel = "H", description = "Hidden size per direction (default: 64).")
+    Integer hidden;
+
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: 1).")
+    Integer layers;
+
+    @Option(names = "--bidirectional", negatable = true, description = "Read both directions (default: on; --no-bidirectional to turn off).")
+    Boolean bidirectional;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers and before the output layer (default: 0.3).")
+    Double dropout;
+
+    @Option(names = "--pooling", paramLabel = "KINDS", split = ",", converter = PoolingConverter.class,
+            description = "Pooling over the valid steps, comma-separated from last, mean, max (default: last,mean,max; words: mean,max).")
+    List<Pooling> pooling;
+
+    @Option(names = "--embedding-dim", paramLabel = "E", description = "Embedding width for token encodings (default: 32 for characters and k-mers, 64 for words).")
+    Integer embeddingDim;
+
+    @Option(names = "--position-dim", paramLabel = "P",
+            description = "Width of a learned position embedding added to every step's input, 0 = none (default: 8 for DNA, 0 for text).")
+    Integer positionDim;
+
+    /** {@code defaults} with every given option applied; {@code maxLength} sizes a position embedding. */
+    public ClassifierArchitecture apply(ClassifierArchitecture defaults, int maxLength) {
+        ClassifierArchitecture a = defaults;
+        if (positionDim != null) {
+            a = a.withPositions(positionDim, maxLength);
+        }
+        if (cell != null) {
+            a = a.withCell(cell);
+        }
+        if (hidden != null) {
+            a = a.withHiddenSize(hidden);
+        }
+        if (layers != null) {
+            a = a.withNumLayers(layers);
+        }
+        if (bidirectional != null) {
+            a = a.withBidirectional(bidirectional);
+        }
+        if (dropout != null) {
+            a = a.withDropout(dropout);
+        }
+        if (pooling != null) {
+            a = a.withPooling(pooling);
+        }
+        if (embeddingDim != null) {
+            a = a.withEmbeddingDim(embeddingDim);
+        }
+        return a;
+    }
+
+    static final class CellConverter implements picocli.CommandLine.ITypeConverter<CellType> {
+        @Override
+        public CellType convert(String value) {
+            return CellType.parse(value);
+        }
+    }
+
+    static final class PoolingConverter implements picocli.CommandLine.ITypeConverter<Pooling> {
+        @Override
+        public Pooling convert(String value) {
+            return Pooling.parse(value);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.rnn4j.cli.classify;
+
+import org.rnn4j.classify.ClassWeighting;
+import org.rnn4j.classify.TrainSettings;
+import picocli.CommandLine.Option;
+
+/** {@code rnn4j classify train} options that change the default training settings. */
+public final class TrainingOptions {
+    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs to train (default: 40).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Examples per batch (default: 32).")
+    Integer batchSize;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "AdamW learning rate (default: 0.003).")
+    Double lr;
+
+    @Option(names = "--weight-decay", paramLabel = "W", description = "AdamW weight decay (default: 0.01).")
+    Double weightDecay;
+
+    @Option(names = "--grad-clip", paramLabel = "NORM", description = "Clip the gradient norm to NORM, 0 = off (default: 1).")
+    Double gradClip;
+
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without a better validation score, 0 = never (default: 8).")
+    Integer patience;
+
+    @Option(names = "--lr-patience", paramLabel = "N", description = "Halve the learning rate after N epochs without a lower validation loss, 0 = never (default: 3).")
+    Integer lrPatience;
+
+    @Option(names = "--class-weights", paramLabel = "HOW", converter = WeightingConverter.class,
+            description = "none, balanced, or auto = balanced when the largest class is at least 3 times the smallest (default: auto).")
+    ClassWeighting classWeights;
+
+    @Option(names = "--label-smoothing", paramLabel = "E", description = "Cross-entropy label smoothing (default: 0).")
+    Double labelSmoothing;
+
+    @Option(names = "--validation-fraction", paramLabel = "F",
+            description = "Share of the data held out (stratified, seeded) for validation when no --validation file is given (default: 0.2).")
+    Double validationFraction;
+
+    @Option(names = "--ensemble", paramLabel = "K",
+            description = "Train K networks (seeds SEED, SEED+1, …, each with its own validation split) and average their probabilities (default: 1).")
+    Integer ensemble;
+
+    /** {@code defaults} with every given option applied, and {@code seed}. */
+    public TrainSettings apply(TrainSettings defaults, long seed) {
+        TrainSettings s = defaults.withSeed(seed);
+        if (epochs != null) {
+            s = s.withEpochs(epochs);
+        }
+        if (batchSize != null) {
+            s = s.withBatchSize(batchSize);
+        }
+        if (lr != null) {
+            s = s.withLr(lr);
+        }
+        if (weightDecay != null) {
+            s = s.withWeightDecay(weightDecay);
+        }
+        if (gradClip != null) {
+            s = s.withGradClip(gradClip);
+        }
+        if (patience != null) {
+            s = s.withPatience(patience);
+        }
+        if (lrPatience != null) {
+            s = s.withLrPatience(lrPatience);
+        }
+        if (classWeights != null) {
+            s = s.withClassWeighting(classWeights);
+        }
+        if (labelSmoothing != null) {
+            s = s.withLabelSmoothing(labelSmoothing);
+        }
+        if (validationFraction != null) {
+            s = s.withValidationFraction(validationFraction);
+        }
+        if (ensemble != null) {
+            s = s.withEnsemble(ensemble);
+        }
+        return s;
+    }
+
+    static final class WeightingConverter implements picocli.CommandLine.ITypeConverter<ClassWeighting> {
+        @Override
+        public ClassWeighting convert(String value) {
+            return ClassWeighting.parse(value);
+        }
+    }
+}

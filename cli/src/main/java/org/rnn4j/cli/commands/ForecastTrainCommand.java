@@ -1,0 +1,208 @@
+package org.rnn4j.cli.commands;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.VersionProvider;
+import org.rnn4j.cli.ui.Progress;
+import org.rnn4j.data.series.Series;
+import org.rnn4j.forecast.ForecastModelFiles;
+import org.rnn4j.forecast.ForecastSettings;
+import org.rnn4j.forecast.ForecastTrainer;
+import org.rnn4j.forecast.RecurrentForecaster;
+import org.rnn4j.forecast.TrainingListener;
+import org.rnn4j.forecast.TrainingSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rnn4j forecast train}: fits a recurrent forecaster to a CSV series and saves the model folder. */
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Train a recurrent forecaster (an ensemble of small LSTMs by default) on a CSV series and save it as a "
+                + "model folder (model.safetensors + config.json).",
+                "The last --holdout points are never used; of the rest, the last part validates (early stopping, best "
+                + "weights kept). Values are log-transformed when positive with variation growing with the level, seasonal "
+                + "indices are removed when the season is strong, and each window is read relative to its last value.",
+                "Without tuning options the documented default recipe is used."})
+public final class ForecastTrainCommand extends BaseCommand {
+
+    @Mixin
+    SeriesOptions series;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write (created if needed).")
+    Path out;
+
+    @Option(names = "--holdout", paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
+    int holdout;
+
+    @Option(names = "--cell", paramLabel = "KIND", description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: lstm).")
+    ForecastSettings.Cell cell;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: 32).")
+    Integer hidden;
+
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: 1).")
+    Integer layers;
+
+    @Option(names = "--window", paramLabel = "N", description = "Input steps per example (default: 2 seasons, at least 12; twice that for long series; shrunk for short ones).")
+    Integer window;
+
+    @Option(names = "--horizon", paramLabel = "N", description = "Steps forecast at once; longer forecasts roll out (default: one season, or 6).")
+    Integer horizon;
+
+    @Option(names = "--members", paramLabel = "N", description = "Ensemble size: networks from different seeds, averaged (default: 5).")
+    Integer members;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs per member (default: 200; early stopping usually ends sooner).")
+    Integer epochs;
+
+    @Option(names = "--patience", paramLabel = "N", description = "Epochs without a better validation loss before stopping (default: 20).")
+    Integer patience;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: 0.003).")
+    Double lr;
+
+    @Option(names = "--transform", paramLabel = "KIND", description = "Log transform: ${COMPLETION-CANDIDATES} (default: auto).")
+    ForecastSettings.TransformMode transform;
+
+    @Option(names = "--seasonal", paramLabel = "MODE", description = "Seasonal adjustment: ${COMPLETION-CANDIDATES} (default: auto).")
+    ForecastSettings.SeasonalMode seasonal;
+
+    /** JSON result. */
+    record Result(String model, String data, String target, int rows, TrainingSummary training, Map<String, Object> recipe) {
+    }
+
+    @Override
+    protected int execute() throws Exception {
+        Series s = series.read();
+        int m = series.season(s);
+        if (holdout < 0 || holdout >= s.size()) {
+            throw new IllegalArgumentException(series.data + ": --holdout " + holdout + " must be between 0 and " + (s.size() - 1)
+                    + " for " + s.size() + " rows");
+        }
+        ForecastSettings st = settings(s.size(), m);
+        info(String.format(Locale.ROOT, "training on %s, column '%s': %d rows, holdout %d, season %d; %d × %s(hidden %d, layers %d), "
+                        + "window %d, horizon %d", series.data, s.targetName(), s.size(), holdout, m, st.members(),
+                st.cell().name().toLowerCase(Locale.ROOT), st.hiddenSize(), st.numLayers(), st.window(), st.horizon()));
+        RecurrentForecaster model;
+        try (Progress bar = progress().start("train", (long) st.members() * st.maxEpochs())) {
+            model = ForecastTrainer.train(s, st, new Reporter(bar, st));
+        }
+        ForecastModelFiles.save(model, out);
+        TrainingSummary r = model.summary().orElseThrow();
+        warnIfWorseThanBaselines(r);
+        if (common.json()) {
+            printJson(new Result(out.toString(), series.data.toString(), s.targetName(), s.size(), r,
+                    Map.of("settings", st, "preprocessing", model.transform())));
+            return 0;
+        }
+        out().printf("model: %s (%s)%n", out, model.transform());
+        out().printf("split: %d training rows, %d validation, %d held out; %d training windows, %d validation windows%n",
+                r.trainRows(), r.validationRows(), r.holdoutRows(), r.trainWindows(), r.validationWindows());
+        StringBuilder eps = new StringBuilder();
+        for (TrainingSummary.Member mem : r.members()) {
+            eps.append(eps.length() == 0 ? "" : ", ").append(mem.bestEpoch()).append('/').append(mem.epochs());
+        }
+        out().println("members (best epoch / epochs run): " + eps);
+        out().printf("validation part, forecast %d steps at a time:%n", st.horizon());
+        Table t = new Table("forecast", "RMSE", "MAE", "sMAPE%", "MASE").alignRight(1, 2, 3, 4);
+        r.validation().forEach((k, v) -> t.row(k, fmt(v.get("rmse")), fmt(v.get("mae")), fmt(v.get("smape")), fmt(v.get("mase"))));
+        t.print(out());
+        return 0;
+    }
+
+    /** The default recipe, with the options given on the command line. */
+    private ForecastSettings settings(int rows, int m) {
+        ForecastSettings st = ForecastSettings.defaults(m, holdout, rows).withSeed(common.seed());
+        if (horizon != null) {
+            st = st.withHorizon(horizon).withWindow(ForecastSettings.defaultWindow(m, horizon, rows - holdout));
+        }
+        if (cell != null) {
+            st = st.withCell(cell);
+        }
+        if (hidden != null) {
+            st = st.withHiddenSize(hidden);
+        }
+        if (layers != null) {
+            st = st.withNumLayers(layers);
+        }
+        if (members != null) {
+            st = st.withMembers(members);
+        }
+        if (epochs != null) {
+            st = st.withMaxEpochs(epochs);
+        }
+        if (patience != null) {
+            st = st.withPatience(patience);
+        }
+        if (lr != null) {
+            st = st.withLearningRate(lr);
+        }
+        if (transform != null) {
+            st = st.withTransform(transform);
+        }
+        if (seasonal != null) {
+            st = st.withSeasonal(seasonal);
+        }
+        return window != null ? st.withWindow(window) : ForecastTrainer.fitWindowToRows(st, rows);
+    }
+
+    private static String fmt(Double v) {
+        return ForecastEvalCommand.fmt(v == null ? Double.NaN : v);
+    }
+
+    private void warnIfWorseThanBaselines(TrainingSummary r) {
+        double model = r.validationMae("model");
+        for (String baseline : List.of("seasonal_naive", "naive")) {
+            double b = r.validationMae(baseline);
+            if (model > b) {
+                err().printf(Locale.ROOT, "rnn4j: warning: on the validation part the model's MAE %.4g is worse than %s's %.4g; "
+                        + "check 'forecast eval' before trusting it%n", model, baseline, b);
+                return;
+            }
+        }
+    }
+
+    /** Progress bar on a terminal; otherwise a line per member (and per epoch with --verbose), with an ETA. */
+    private final class Reporter implements TrainingListener {
+        private final Progress bar;
+        private final ForecastSettings st;
+        private final long start = System.nanoTime();
+        private long epochsDone;
+
+        Reporter(Progress bar, ForecastSettings st) {
+            this.bar = bar;
+            this.st = st;
+        }
+
+        @Override
+        public void epochEnded(Epoch e) {
+            epochsDone++;
+            long budgetDone = (long) e.member() * e.maxEpochs() + (e.stopping() ? e.maxEpochs() : e.epoch());
+            bar.stepTo(budgetDone);
+            String status = String.format(Locale.ROOT, "m%d/%d ep %d loss %.4f val %.4f%s", e.member() + 1, e.members(), e.epoch(),
+                    e.trainLoss(), e.validationLoss(), e.bestEpoch() == 0 ? " (warm-up)" : String.format(Locale.ROOT,
+                            " best %.4f@%d", e.bestLoss(), e.bestEpoch()));
+            bar.status(status);
+            if (common.verbose() || e.stopping()) {
+                String line = e.stopping()
+                        ? String.format(Locale.ROOT, "member %d/%d: %d epochs, kept epoch %d (validation loss %.4f)", e.member() + 1,
+                                e.members(), e.epoch(), e.bestEpoch(), e.bestLoss())
+                        : status;
+                info(line + ", ETA " + eta(e));
+            }
+        }
+
+        /** Remaining time, assuming the members still to train take as long as the average one so far. */
+        private String eta(Epoch e) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double perEpoch = elapsed / epochsDone;
+            double membersDone = e.member() + (e.stopping() ? 1.0 : Math.min(1.0, (double) e.epoch() / Math.max(1, e.bestEpoch() + st.patience())));
+            double perMember = membersDone > 0 ? elapsed / membersDone : perEpoch * st.maxEpochs();
+            double left = Math.max(0, (e.members() - membersDone) * perMember);
+            return left < 90 ? String.format(Locale.ROOT, "%.0fs", left) : String.format(Locale.ROOT, "%.1f min", left / 60);
+        }
+    }
+}

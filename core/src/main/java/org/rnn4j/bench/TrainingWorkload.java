@@ -1,0 +1,30 @@
+package org.rnn4j.bench;
+
+import org.rnn4j.autograd.Var;
+import org.rnn4j.optim.Optimizer;
+
+/** A workload whose step is one training step over a fixed, cycled list of batches. */
+abstract class TrainingWorkload implements Workload {
+    private final Optimizer optimizer;
+    private final int batches;
+    private long steps;
+
+    TrainingWorkload(Optimizer optimizer, int batches) {
+        this.optimizer = optimizer;
+        this.batches = batches;
+    }
+
+    /** Forward pass and loss (a 0-d Var with a graph) on batch {@code index} (0 ≤ index < batches). */
+    abstract Var loss(int index);
+
+    /** zero_grad, forward, loss, backward, step; returns the loss before the update. */
+    @Override
+    public final double step() {
+        int index = (int) (steps++ % batches);
+        optimizer.zeroGrad();
+        Var loss = loss(index);
+        loss.backward();
+        optimizer.step();
+        return loss.value().item();
+    }
+}

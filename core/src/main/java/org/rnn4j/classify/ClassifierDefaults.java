@@ -1,0 +1,58 @@
+package org.rnn4j.classify;
+
+import java.util.List;
+import org.rnn4j.data.dna.AmbiguityPolicy;
+import org.rnn4j.data.encode.Chars;
+import org.rnn4j.data.encode.DnaOneHot;
+import org.rnn4j.data.encode.Encoder;
+import org.rnn4j.data.encode.EncoderSpec;
+import org.rnn4j.data.encode.Kmer;
+import org.rnn4j.data.text.TextCase;
+import org.rnn4j.data.text.VocabularyOptions;
+
+/**
+ * The documented default recipe, the one place its numbers live. The encoding is chosen from the
+ * alphabet of the training data ({@link #ENCODING}); the architecture from the encoding
+ * ({@link #architecture}); training from {@link TrainSettings#DEFAULTS}; the truncation length
+ * from the longest training sequence, at most {@link #MAX_LENGTH_CAP} tokens.
+ */
+public final class ClassifierDefaults {
+    /**
+     * Automatic encoding; ambiguity codes as zero vectors; characters as they are; words lower-cased;
+     * a token must occur twice to get its own id, so {@code <unk>} is trained on the rare ones.
+     */
+    public static final EncoderSpec ENCODING = new EncoderSpec.Auto(AmbiguityPolicy.ZERO, TextCase.KEEP, TextCase.LOWER,
+            new VocabularyOptions(2, VocabularyOptions.UNLIMITED));
+
+    /** Sequences longer than this (in tokens) are truncated unless told otherwise. */
+    public static final int MAX_LENGTH_CAP = 2000;
+
+    private ClassifierDefaults() {
+    }
+
+    /**
+     * The default network for data encoded by {@code encoder} with {@code classes} classes and
+     * sequences of at most {@code maxLength} tokens.
+     */
+    public static ClassifierArchitecture architecture(Encoder encoder, int classes, int maxLength) {
+        List<Pooling> meanMax = List.of(Pooling.MEAN, Pooling.MAX);
+        List<Pooling> all = List.of(Pooling.LAST, Pooling.MEAN, Pooling.MAX);
+        int embeddingDim;
+        int positionDim = 0;
+        List<Pooling> pooling = all;
+        if (encoder instanceof DnaOneHot) {
+            embeddingDim = 0;
+            positionDim = 8;
+        } else if (encoder instanceof Kmer) {
+            embeddingDim = 32;
+            positionDim = 8;
+        } else if (encoder instanceof Chars) {
+            embeddingDim = 32;
+        } else {
+            embeddingDim = 64;
+            pooling = meanMax;
+        }
+        return new ClassifierArchitecture(encoder.inputKind(), encoder.inputSize(), embeddingDim, positionDim,
+                positionDim == 0 ? 0 : maxLength, CellType.LSTM, 64, 1, true, 0.3, pooling, classes);
+    }
+}

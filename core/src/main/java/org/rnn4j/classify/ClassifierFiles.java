@@ -1,0 +1,102 @@
+package org.rnn4j.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnn4j.Version;
+import org.rnn4j.io.FileFormatException;
+import org.rnn4j.io.ModelDirectory;
+import org.rnn4j.rand.Rng;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * Saves and loads a {@link ClassifierModel} as a model directory ({@link ModelDirectory}):
+ * {@code model.safetensors} with PyTorch's parameter names ({@code embedding.weight},
+ * {@code rnn.weight_ih_l0}, …, {@code head.weight}, {@code head.bias}; {@code members.N.…} for the
+ * N-th network of an ensemble) and {@code config.json} ({@link ClassifierConfig}). Both files are written atomically, the config last.
+ */
+public final class ClassifierFiles {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ClassifierFiles() {
+    }
+
+    /** Writes {@code model} into {@code dir} with {@code result} (free-form facts about the run) in its config. */
+    public static void save(Path dir, ClassifierModel model, Map<String, Object> result) throws IOException {
+        ClassifierConfig c = new ClassifierConfig(ClassifierConfig.TASK, ClassifierConfig.FORMAT_VERSION, Version.get(),
+                model.architecture(), model.members().size(), model.encoder(), model.labels(), model.maxLength(),
+                model.training(), result);
+        ModelDirectory.save(dir, model.stateDict(), JSON.valueToTree(c));
+    }
+
+    /** The model of a directory written by {@link #save}; a wrong or incomplete config names the file. */
+    public static ClassifierModel load(Path dir) throws IOException {
+        ModelDirectory.Saved saved = ModelDirectory.load(dir);
+        ClassifierConfig c = config(saved);
+        List<SequenceClassifier> members = new ArrayList<>();
+        for (int i = 0; i < c.ensembleSize(); i++) {
+            members.add(new SequenceClassifier(c.architecture(), new Rng(0)));
+        }
+        try {
+            if (members.size() == 1) {
+                members.get(0).loadStateDict(saved.stateDict());
+            } else {
+                for (int i = 0; i < members.size(); i++) {
+                    members.get(i).loadStateDict(withoutPrefix(saved.stateDict(), "members." + i + ".", dir));
+                }
+            }
+            return new ClassifierModel(members, c.encoder(), c.labels(), c.maxLength(), c.training());
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(dir.resolve(ModelDirectory.WEIGHTS), "does not fit " + ModelDirectory.CONFIG
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /** The tensors named {@code prefix…}, with the prefix removed. */
+    private static Map<String, Tensor> withoutPrefix(Map<String, Tensor> all, String prefix, Path dir) throws FileFormatException {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        all.forEach((n, t) -> {
+            if (n.startsWith(prefix)) {
+                out.put(n.substring(prefix.length()), t);
+            }
+        });
+        for (String n : all.keySet()) {
+            if (!n.startsWith("members.")) {
+                throw new FileFormatException(dir.resolve(ModelDirectory.WEIGHTS), "ensemble weights must all be named members.N.…, found "
+                        + n);
+            }
+        }
+        return out;
+    }
+
+    /** The parsed config of a loaded directory. */
+    public static ClassifierConfig config(ModelDirectory.Saved saved) throws FileFormatException {
+        Path file = saved.dir().resolve(ModelDirectory.CONFIG);
+        JsonNode task = saved.config().get("task");
+        if (task == null || !ClassifierConfig.TASK.equals(task.asText())) {
+            throw new FileFormatException(file, "not a sequence classifier (task is "
+                    + (task == null ? "missing" : "'" + task.asText() + "'") + ", expected '" + ClassifierConfig.TASK + "')");
+        }
+        try {
+            ClassifierConfig c = JSON.treeToValue(saved.config(), ClassifierConfig.class);
+            if (c.architecture() == null || c.encoder() == null || c.labels() == null) {
+                throw new FileFormatException(file, "needs architecture, encoder and labels");
+            }
+            if (c.ensembleSize() < 1) {
+                throw new FileFormatException(file, "ensemble_size must be >= 1, got " + c.ensembleSize());
+            }
+            return c;
+        } catch (IOException | IllegalArgumentException e) {
+            if (e instanceof FileFormatException f) {
+                throw f;
+            }
+            String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new FileFormatException(file, "invalid classifier config: " + m);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.rnn4j.forecast;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.rnn4j.Version;
+import org.rnn4j.io.FileFormatException;
+import org.rnn4j.io.ModelDirectory;
+import org.rnn4j.rand.Rng;
+
+/**
+ * A {@link RecurrentForecaster} as a model folder ({@link ModelDirectory}): {@code model.safetensors}
+ * with the ensemble's parameters under PyTorch names ({@code members.0.rnn.weight_ih_l0}, …) and
+ * {@code config.json} with {@code task: "forecast"}, the architecture, the columns, the fitted
+ * preprocessing, the training settings (seed included), what training did and the library version.
+ * Loading rebuilds exactly the same forecaster: its forecasts are bit-identical.
+ */
+public final class ForecastModelFiles {
+    /** {@code task} in config.json. */
+    public static final String TASK = "forecast";
+    /** {@code architecture.type} in config.json. */
+    public static final String TYPE = "recurrent_forecaster";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** The architecture block of config.json. */
+    record Architecture(String type, ForecastSettings.Cell cell, int inputSize, int hiddenSize, int numLayers, int window,
+                        int horizon, int members, boolean batchFirst, String pytorch) {
+    }
+
+    private ForecastModelFiles() {
+    }
+
+    /** True when {@code config} (a config.json) describes a model this class can load. */
+    public static boolean accepts(JsonNode config) {
+        return TASK.equals(config.path("task").asText()) && TYPE.equals(config.path("architecture").path("type").asText());
+    }
+
+    /** The config.json content of {@code model}. */
+    public static ObjectNode config(RecurrentForecaster model) {
+        ForecastSettings s = model.settings();
+        int inputSize = model.ensemble().members().get(0).inputSize();
+        String cls = s.cell().name().toUpperCase(Locale.ROOT);
+        String pytorch = "members = nn.ModuleList(Member() for _ in range(" + s.members() + ")); Member: rnn = nn." + cls + "("
+                + inputSize + ", " + s.hiddenSize() + ", num_layers=" + s.numLayers() + ", batch_first=True), head = nn.Linear("
+                + s.hiddenSize() + ", " + s.horizon() + "); forward(x [B, window, " + inputSize + "]) = head(h_n[-1]); "
+                + "ensemble output = mean over members";
+        ObjectNode root = JSON.createObjectNode();
+        root.put("task", TASK);
+        root.set("architecture", JSON.valueToTree(new Architecture(TYPE, s.cell(), inputSize, s.hiddenSize(), s.numLayers(),
+                s.window(), s.horizon(), s.members(), true, pytorch)));
+        root.set("columns", JSON.valueToTree(model.columns()));
+        root.set("preprocessing", JSON.valueToTree(model.transform()));
+        root.set("training", JSON.valueToTree(s));
+        model.summary().ifPresent(r -> root.set("result", JSON.valueToTree(r)));
+        ObjectNode lib = root.putObject("library");
+        lib.put("name", "rnn4j");
+        lib.put("version", Version.get());
+        return root;
+    }
+
+    /** Writes the model folder (each file atomically, the config last). */
+    public static void save(RecurrentForecaster model, Path dir) throws IOException {
+        ModelDirectory.save(dir, model.ensemble().stateDict(), config(model));
+    }
+
+    /** Reads a model folder written by {@link #save}. */
+    public static RecurrentForecaster load(Path dir) throws IOException {
+        return load(ModelDirectory.load(dir));
+    }
+
+    /**
+     * Rebuilds the forecaster of a loaded model folder.
+     *
+     * @throws FileFormatException naming config.json or model.safetensors when they do not describe one model
+     */
+    public static RecurrentForecaster load(ModelDirectory.Saved saved) throws IOException {
+        Path configFile = saved.dir().resolve(ModelDirectory.CONFIG);
+        JsonNode c = saved.config();
+        if (!accepts(c)) {
+            throw new FileFormatException(configFile, "not a recurrent forecasting model (task '" + c.path("task").asText()
+                    + "', architecture type '" + c.path("architecture").path("type").asText() + "')");
+        }
+        Architecture arch;
+        ForecastSettings settings;
+        SeriesTransform transform;
+        RecurrentForecaster.Columns columns;
+        TrainingSummary summary;
+        try {
+            arch = read(c, "architecture", Architecture.class);
+            settings = read(c, "training", ForecastSettings.class);
+            transform = read(c, "preprocessing", SeriesTransform.class);
+            columns = read(c, "columns", RecurrentForecaster.Columns.class);
+            summary = c.has("result") ? read(c, "result", TrainingSummary.class) : null;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new FileFormatException(configFile, "invalid forecasting model config: " + m);
+        }
+        if (arch.cell() != settings.cell() || arch.hiddenSize() != settings.hiddenSize() || arch.numLayers() != settings.numLayers()
+                || arch.horizon() != settings.horizon() || arch.window() != settings.window() || arch.members() != settings.members()) {
+            throw new FileFormatException(configFile, "architecture and training settings disagree");
+        }
+        List<ForecastNetwork> nets = new ArrayList<>();
+        Rng unused = new Rng(0); // every parameter is overwritten by the checkpoint
+        for (int i = 0; i < arch.members(); i++) {
+            nets.add(new ForecastNetwork(arch.cell(), arch.inputSize(), arch.hiddenSize(), arch.numLayers(), arch.horizon(), unused));
+        }
+        ForecastEnsemble ensemble = new ForecastEnsemble(nets);
+        try {
+            ensemble.loadStateDict(saved.stateDict());
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(saved.dir().resolve(ModelDirectory.WEIGHTS), "does not match config.json: " + e.getMessage());
+        }
+        return new RecurrentForecaster(settings, transform, ensemble, columns, Optional.ofNullable(summary));
+    }
+
+    private static <T> T read(JsonNode c, String field, Class<T> type) throws JsonProcessingException {
+        JsonNode n = c.get(field);
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("missing object '" + field + "'");
+        }
+        try {
+            return JSON.treeToValue(n, type);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + field + "': " + e.getMessage(), e);
+        }
+    }
+}

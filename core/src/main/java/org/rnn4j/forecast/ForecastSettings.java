@@ -1,0 +1,205 @@
+package org.rnn4j.forecast;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Everything that decides how a recurrent forecaster is built and trained. {@link #defaults} is the
+ * one place where the default recipe lives; it is recorded in the model's config.json.
+ *
+ * @param cell               recurrent cell
+ * @param hiddenSize         hidden units per layer
+ * @param numLayers          stacked recurrent layers
+ * @param window             input time steps per example
+ * @param horizon            steps forecast at once from the last hidden state (longer forecasts roll out block by block)
+ * @param season             seasonal period m (1 = none)
+ * @param holdout            last points never used for fitting anything
+ * @param validationFraction share of the remaining points, at their end, used for early stopping ...
+ * @param maxValidation      ... but at most this many points, so long series keep their recent past for training
+ * @param members            ensemble size: models trained from different seeds whose forecasts are averaged (5; 3 for long series)
+ * @param maxEpochs          upper bound on epochs per member
+ * @param patience           epochs without a better validation loss before a member stops
+ * @param batchSize          windows per optimizer step
+ * @param windowsPerEpoch    at most this many training windows (sampled afresh each epoch) per epoch
+ * @param warmupSteps        optimizer steps before early stopping starts watching (short series would otherwise
+ *                           stop before learning anything from a validation part of a few noisy windows)
+ * @param learningRate       Adam's learning rate
+ * @param clipNorm           gradient norm clipping
+ * @param loss               training and validation loss on the normalised windows
+ * @param seed               drives initialisation and sampling; same seed ⇒ same model
+ * @param transform          log or not (auto decides from the training part)
+ * @param seasonal           seasonal adjustment by classical decomposition indices (auto decides by strength)
+ */
+public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int window, int horizon, int season, int holdout,
+                               double validationFraction, int maxValidation, int members, int maxEpochs, int patience,
+                               int batchSize, int windowsPerEpoch, int warmupSteps, double learningRate, double clipNorm, Loss loss, long seed,
+                               TransformMode transform, SeasonalMode seasonal) {
+
+    /** The recurrent cell of the network. */
+    public enum Cell {
+        @JsonProperty("lstm") LSTM,
+        @JsonProperty("gru") GRU,
+        @JsonProperty("rnn") RNN
+    }
+
+    /** The loss minimised on normalised windows (and watched on validation). */
+    public enum Loss {
+        /** Mean absolute error: forecasts the conditional median, robust to outliers, matches MAE / MASE. */
+        @JsonProperty("mae") MAE,
+        /** Mean squared error: the conditional mean. */
+        @JsonProperty("mse") MSE
+    }
+
+    /** Whether values are modelled in logs. */
+    public enum TransformMode {
+        /** Log when the series is positive and its variation grows with its level ({@link TransformChoice}). */
+        @JsonProperty("auto") AUTO,
+        @JsonProperty("none") NONE,
+        @JsonProperty("log") LOG
+    }
+
+    /** Whether seasonal indices are removed before the network sees the series. */
+    public enum SeasonalMode {
+        /** When the season is at least 2, the training part holds 3 seasons and the seasonal strength is at least {@link #MIN_SEASONAL_STRENGTH}. */
+        @JsonProperty("auto") AUTO,
+        @JsonProperty("on") ON,
+        @JsonProperty("off") OFF
+    }
+
+    /** Seasonal strength from which {@link SeasonalMode#AUTO} adjusts. */
+    public static final double MIN_SEASONAL_STRENGTH = 0.3;
+    /** Fewest training windows a series must give (an automatic window shrinks to leave this many). */
+    public static final int MIN_TRAIN_WINDOWS = 8;
+    /** Smallest automatic window. */
+    public static final int MIN_WINDOW = 4;
+
+    public ForecastSettings {
+        require(hiddenSize >= 1, "hidden size must be >= 1, got " + hiddenSize);
+        require(numLayers >= 1, "layers must be >= 1, got " + numLayers);
+        require(window >= 1, "window must be >= 1, got " + window);
+        require(horizon >= 1, "horizon must be >= 1, got " + horizon);
+        require(season >= 1, "season must be >= 1, got " + season);
+        require(holdout >= 0, "holdout must be >= 0, got " + holdout);
+        require(validationFraction > 0 && validationFraction < 1, "validation fraction must be in (0, 1), got " + validationFraction);
+        require(maxValidation >= 1, "max validation must be >= 1, got " + maxValidation);
+        require(members >= 1, "members must be >= 1, got " + members);
+        require(maxEpochs >= 1, "epochs must be >= 1, got " + maxEpochs);
+        require(patience >= 1, "patience must be >= 1, got " + patience);
+        require(batchSize >= 1, "batch size must be >= 1, got " + batchSize);
+        require(windowsPerEpoch >= 1, "windows per epoch must be >= 1, got " + windowsPerEpoch);
+        require(warmupSteps >= 0, "warm-up steps must be >= 0, got " + warmupSteps);
+        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be > 0, got " + learningRate);
+        require(clipNorm > 0, "clip norm must be > 0, got " + clipNorm);
+        require(cell != null && transform != null && seasonal != null && loss != null, "cell, loss, transform and seasonal must be set");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("forecast settings: " + message);
+        }
+    }
+
+    /** The default horizon for season m: one season, or 6 steps without one. */
+    public static int defaultHorizon(int season) {
+        return season >= 2 ? season : 6;
+    }
+
+    /**
+     * The default window for season m and horizon h with {@code rows} points before the holdout:
+     * two seasons or two horizons, at least 12 steps (the base); for long series, {@code rows/}{@value #ROWS_PER_WINDOW_STEP}
+     * rounded down to whole seasons, up to 4× the base — more data can afford more context (a
+     * cycle longer than the season, such as the sunspots' 11 years, is then partly in view).
+     */
+    public static int defaultWindow(int season, int horizon, int rows) {
+        int base = Math.max(12, Math.max(2 * season, 2 * horizon));
+        int unit = Math.max(1, season);
+        int longer = rows / ROWS_PER_WINDOW_STEP / unit * unit;
+        return Math.max(base, Math.min(4 * base, longer));
+    }
+
+    /** A long series gets one window step per this many rows (see {@link #defaultWindow}). */
+    public static final int ROWS_PER_WINDOW_STEP = 32;
+    /** From this many rows the ensemble has 3 members instead of 5 (more data, less variance; cost grows with length). */
+    public static final int LONG_SERIES_ROWS = 1000;
+
+    /**
+     * The documented default recipe for season {@code m} and {@code rows} points of which the last
+     * {@code holdout} are kept out. (A short series may still need {@link ForecastTrainer#fitWindowToRows}.)
+     */
+    public static ForecastSettings defaults(int season, int holdout, int rows) {
+        int h = defaultHorizon(season);
+        int members = rows - holdout >= LONG_SERIES_ROWS ? 3 : 5;
+        return new ForecastSettings(Cell.LSTM, 32, 1, defaultWindow(season, h, rows - holdout), h, season, holdout, 0.2,
+                Math.max(120, 10 * h), members, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO);
+    }
+
+    /** Validation points for {@code rest} points before the holdout: the fraction, at least one horizon, at most the cap. */
+    public int validationSize(int rest) {
+        int v = (int) Math.round(rest * validationFraction);
+        return Math.max(horizon, Math.min(v, maxValidation));
+    }
+
+    public ForecastSettings withCell(Cell v) {
+        return new ForecastSettings(v, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withHiddenSize(int v) {
+        return new ForecastSettings(cell, v, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withNumLayers(int v) {
+        return new ForecastSettings(cell, hiddenSize, v, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withWindow(int v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, v, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withHorizon(int v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, v, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withMembers(int v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                v, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withMaxEpochs(int v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, v, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withPatience(int v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, v, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withLearningRate(double v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, v, clipNorm, loss, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withLoss(Loss v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, v, seed, transform, seasonal);
+    }
+
+    public ForecastSettings withSeed(long v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, v, transform, seasonal);
+    }
+
+    public ForecastSettings withTransform(TransformMode v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, v, seasonal);
+    }
+
+    public ForecastSettings withSeasonal(SeasonalMode v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, v);
+    }
+}

@@ -1,0 +1,234 @@
+package org.rnn4j.forecast;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rnn4j.autograd.GradMode;
+import org.rnn4j.autograd.Var;
+import org.rnn4j.data.series.Backtest;
+import org.rnn4j.data.series.Forecaster;
+import org.rnn4j.data.series.Series;
+import org.rnn4j.data.series.TimeSplit;
+import org.rnn4j.data.series.Windows;
+import org.rnn4j.loss.MSELoss;
+import org.rnn4j.optim.Adam;
+import org.rnn4j.ops.F;
+import org.rnn4j.optim.GradClip;
+import org.rnn4j.rand.Rng;
+import org.rnn4j.tensor.Shape;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * Trains a {@link RecurrentForecaster}: splits by time (training, then validation, then the holdout,
+ * never shuffled across), fits the {@link SeriesTransform} on the training part, cuts normalised
+ * sliding windows, and trains each ensemble member with Adam on MAE (or MSE); after a warm-up,
+ * early stopping on the validation loss keeps the best weights. Deterministic for a given seed.
+ */
+public final class ForecastTrainer {
+    private static final MSELoss MSE = new MSELoss();
+    /** Fewest optimizer steps per epoch: small series pass over their windows several times per epoch. */
+    static final int MIN_BATCHES = 8;
+
+    private ForecastTrainer() {
+    }
+
+    /**
+     * The split of {@code rows} points under {@code settings}: training, validation, holdout.
+     *
+     * @throws IllegalArgumentException if the holdout leaves nothing
+     */
+    public static TimeSplit split(int rows, ForecastSettings settings) {
+        int rest = rows - settings.holdout();
+        if (settings.holdout() < 0 || rest < 2) {
+            throw new IllegalArgumentException("holdout " + settings.holdout() + " leaves " + rest + " of " + rows
+                    + " rows for training and validation");
+        }
+        int val = Math.min(settings.validationSize(rest), rest - 1);
+        return new TimeSplit(rest - val, rest, rows);
+    }
+
+    /**
+     * The settings with the window shrunk (down to {@link ForecastSettings#MIN_WINDOW}) so that the
+     * training part of a short series still gives {@link ForecastSettings#MIN_TRAIN_WINDOWS} windows;
+     * unchanged when it already does or cannot.
+     */
+    public static ForecastSettings fitWindowToRows(ForecastSettings settings, int rows) {
+        TimeSplit split = split(rows, settings);
+        int room = split.trainEnd() - settings.horizon() - ForecastSettings.MIN_TRAIN_WINDOWS + 1;
+        if (room >= settings.window() || room < ForecastSettings.MIN_WINDOW) {
+            return settings;
+        }
+        return settings.withWindow(room);
+    }
+
+    /** Trains on {@code s} (its target; covariates are not supported yet). */
+    public static RecurrentForecaster train(Series s, ForecastSettings settings, TrainingListener listener) {
+        String where = s.sourceName() + ": column '" + s.targetName() + "': ";
+        if (!s.covariateNames().isEmpty()) {
+            throw new IllegalArgumentException(where + "the recurrent forecaster does not take covariates yet (got "
+                    + s.covariateNames() + ")");
+        }
+        int rows = s.size();
+        int w = settings.window();
+        int h = settings.horizon();
+        if (settings.holdout() >= rows - 1) {
+            throw new IllegalArgumentException(where + "holdout " + settings.holdout() + " leaves too few of the " + rows
+                    + " rows" + lines(s) + " for training");
+        }
+        TimeSplit split = split(rows, settings);
+        int need = w + h + ForecastSettings.MIN_TRAIN_WINDOWS - 1;
+        if (split.trainEnd() < need) {
+            throw new IllegalArgumentException(where + rows + " rows" + lines(s) + " are too few: holdout " + settings.holdout()
+                    + " and validation " + split.validationSize() + " leave " + split.trainEnd() + " training rows, and window "
+                    + w + " + horizon " + h + " need at least " + need + " (for " + ForecastSettings.MIN_TRAIN_WINDOWS
+                    + " training windows)");
+        }
+        SeriesTransform transform = SeriesTransform.fit(s, split.trainEnd(), settings);
+        Series known = s.head(split.validationEnd());
+        double[] d = transform.toModel(known);
+        double scale = transform.windowScale();
+        Windows.Set train = WindowData.make(d, w, h, transform.levelSpan(), 0, split.trainEnd(), scale);
+        Windows.Set val = WindowData.make(d, w, h, transform.levelSpan(), split.trainEnd(), split.validationEnd(), scale);
+        if (val.count() == 0) {
+            throw new IllegalArgumentException(where + "the validation part (" + split.validationSize()
+                    + " rows) is shorter than the horizon " + h + "; use a smaller --horizon or --holdout");
+        }
+
+        Rng root = new Rng(settings.seed());
+        List<ForecastNetwork> nets = new ArrayList<>();
+        List<TrainingSummary.Member> results = new ArrayList<>();
+        for (int i = 0; i < settings.members(); i++) {
+            Rng rng = root.split();
+            ForecastNetwork net = new ForecastNetwork(settings.cell(), WindowData.features(), settings.hiddenSize(), settings.numLayers(), h, rng);
+            results.add(trainMember(net, train, val, settings, i, rng, listener));
+            nets.add(net);
+        }
+        RecurrentForecaster model = new RecurrentForecaster(settings, transform, new ForecastEnsemble(nets),
+                new RecurrentForecaster.Columns(s.timeName(), s.targetName()), Optional.empty());
+        Map<String, Map<String, Double>> check = validationCheck(model, known, split.trainEnd(), settings);
+        return model.withSummary(new TrainingSummary(rows, split.trainEnd(), split.validationSize(), split.holdoutSize(),
+                train.count(), val.count(), results, check));
+    }
+
+    private static String lines(Series s) {
+        return s.lineOf(0) > 0 ? " (lines " + s.lineOf(0) + ".." + s.lineOf(s.size() - 1) + ")" : "";
+    }
+
+    private static TrainingSummary.Member trainMember(ForecastNetwork net, Windows.Set train, Windows.Set val,
+                                                      ForecastSettings settings, int member, Rng rng, TrainingListener listener) {
+        Adam opt = new Adam(net.parameters(), Adam.Options.defaults().withLr(settings.learningRate()));
+        double initial = loss(net, val, settings.loss());
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        Map<String, Tensor> bestState = net.stateDict();
+        int n = train.count();
+        int perEpoch = Math.max(Math.min(n, settings.windowsPerEpoch()), MIN_BATCHES * Math.min(n, settings.batchSize()));
+        int epoch = 0;
+        long steps = 0;
+        int warmEpoch = 0;
+        while (epoch < settings.maxEpochs()) {
+            epoch++;
+            net.train();
+            int[] order = order(rng, n, perEpoch);
+            double sum = 0;
+            int batches = 0;
+            for (int from = 0; from < perEpoch; from += settings.batchSize()) {
+                int b = Math.min(settings.batchSize(), perEpoch - from);
+                Var out = net.forward(Var.constant(rows(train.inputs(), order, from, b)));
+                Var l = loss(settings.loss(), out, rows(train.targets(), order, from, b));
+                opt.zeroGrad();
+                l.backward();
+                GradClip.clipGradNorm(net.parameters(), settings.clipNorm());
+                opt.step();
+                sum += l.value().item();
+                batches++;
+            }
+            steps += batches;
+            double v = loss(net, val, settings.loss());
+            boolean warm = steps >= settings.warmupSteps();
+            if (warm && warmEpoch == 0) {
+                warmEpoch = epoch;
+            }
+            if (warm && v < best) {
+                best = v;
+                bestEpoch = epoch;
+                bestState = net.stateDict();
+            }
+            boolean stop = (warm && epoch - Math.max(bestEpoch, warmEpoch) >= settings.patience()) || epoch == settings.maxEpochs();
+            if (stop && bestEpoch == 0) { // the budget ended before the warm-up: keep the last weights
+                best = v;
+                bestEpoch = epoch;
+                bestState = net.stateDict();
+            }
+            listener.epochEnded(new TrainingListener.Epoch(member, settings.members(), epoch, settings.maxEpochs(), sum / batches,
+                    v, best, bestEpoch, stop));
+            if (stop) {
+                break;
+            }
+        }
+        net.loadStateDict(bestState);
+        net.eval();
+        return new TrainingSummary.Member(epoch, bestEpoch, best, initial);
+    }
+
+    /** {@code count} window indices: whole shuffled passes over the {@code n} windows, the last one cut short. */
+    private static int[] order(Rng rng, int n, int count) {
+        int[] out = new int[count];
+        for (int from = 0; from < count; from += n) {
+            int[] p = rng.permutation(n);
+            System.arraycopy(p, 0, out, from, Math.min(n, count - from));
+        }
+        return out;
+    }
+
+    /** Rows {@code order[from .. from+b)} of a [N, ...] tensor, as a [b, ...] tensor. */
+    private static Tensor rows(Tensor all, int[] order, int from, int b) {
+        int[] dims = all.dims();
+        int row = all.size() / dims[0];
+        float[] src = all.data();
+        float[] dst = new float[b * row];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(src, order[from + i] * row, dst, i * row, row);
+        }
+        dims[0] = b;
+        return Tensor.wrap(Shape.of(dims), dst);
+    }
+
+    /** Mean loss over every window of {@code set}, without a graph. */
+    private static double loss(ForecastNetwork net, Windows.Set set, ForecastSettings.Loss kind) {
+        net.eval();
+        try (var off = GradMode.disabled()) {
+            return loss(kind, net.forward(Var.constant(set.inputs())), set.targets()).value().item();
+        }
+    }
+
+    /** MSE, or MAE as {@code mean(relu(e) + relu(-e))} with {@code e = out - target}. */
+    static Var loss(ForecastSettings.Loss kind, Var out, Tensor target) {
+        if (kind == ForecastSettings.Loss.MSE) {
+            return MSE.forward(out, target);
+        }
+        Var e = F.sub(out, Var.constant(target));
+        return F.mean(F.add(F.relu(e), F.relu(F.neg(e))));
+    }
+
+    /** The ensemble against the naive baselines on the validation part, forecast horizon by horizon from its start. */
+    private static Map<String, Map<String, Double>> validationCheck(RecurrentForecaster model, Series known, int start,
+                                                                    ForecastSettings settings) {
+        List<Forecaster> fs = new ArrayList<>();
+        fs.add(Forecaster.named("model", model));
+        fs.add(Forecaster.naive());
+        int m = settings.season();
+        if (start > m) {
+            fs.add(Forecaster.seasonalNaive(m));
+        }
+        int season = start > m ? m : 1;
+        Backtest.Result r = Backtest.run(known, start, settings.horizon(), season, fs);
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        r.metrics().forEach((k, v) -> out.put(k, v.asMap()));
+        return out;
+    }
+
+
+}

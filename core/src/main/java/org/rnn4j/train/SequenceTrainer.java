@@ -1,0 +1,60 @@
+package org.rnn4j.train;
+
+import org.rnn4j.autograd.Var;
+import org.rnn4j.loss.MSELoss;
+import org.rnn4j.optim.Optimizer;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * Truncated backpropagation through time over consecutive windows, the hidden state carried from
+ * one window to the next and detached (PyTorch: {@code out, hidden = rnn(x, hidden);
+ * hidden = hidden.detach()}). One {@link #step} is one optimizer step on one window.
+ */
+public final class SequenceTrainer {
+    private final SequenceRegressor model;
+    private final Optimizer optimizer;
+    private final MSELoss loss;
+    private RecurrentState state;
+
+    /** Starts from zero state; {@code optimizer} must hold the model's parameters. */
+    public SequenceTrainer(SequenceRegressor model, Optimizer optimizer, MSELoss loss) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.loss = loss;
+    }
+
+    /**
+     * Forward from the carried state, keep the new state (detached), loss against {@code target},
+     * zero_grad, backward, optimizer step. Returns the loss computed before the step.
+     *
+     * @param input  [1, T, I] (batch_first) or [T, 1, I], e.g. from {@link SequenceRegressor#sequence}
+     * @param target the prediction's shape
+     */
+    public float step(Tensor input, Tensor target) {
+        SequenceRegressor.Step s = model.forward(Var.constant(input), state);
+        state = s.state().detach();
+        Var l = loss.forward(s.prediction(), target);
+        optimizer.zeroGrad();
+        l.backward();
+        optimizer.step();
+        return l.value().data()[0];
+    }
+
+    /** The state carried into the next step ({@code null} before the first). */
+    public RecurrentState state() {
+        return state;
+    }
+
+    /** Forgets the carried state: the next step starts from zeros. */
+    public void resetState() {
+        state = null;
+    }
+
+    public SequenceRegressor model() {
+        return model;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+}
