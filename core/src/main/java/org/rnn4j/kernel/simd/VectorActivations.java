@@ -19,9 +19,6 @@ final class VectorActivations {
     private VectorActivations() {
     }
 
-    private static FloatVector v(float[] a, int i) {
-        return FloatVector.fromArray(S, a, i);
-    }
 
     /** ±0 where |x| is subnormal (the sign kept), x elsewhere: the reference's flush of backward results. */
     static float ftz(float x) {
@@ -37,13 +34,6 @@ final class VectorActivations {
      * intrinsic and boxes its vector).
      */
     private static final ThreadLocal<float[]> TAILS = ThreadLocal.withInitial(() -> new float[8 * L]);
-
-    private static final ThreadLocal<float[]> OUT_TAILS = ThreadLocal.withInitial(() -> new float[8 * L]);
-
-    /** A second per-thread block of 8 one-vector slots, for the outputs of a tail (contents undefined). */
-    static float[] outTail() {
-        return OUT_TAILS.get();
-    }
 
     /** The tail buffer with {@code count} values of {@code x} from {@code from} copied into slot {@code slot}, rest 0. */
     static float[] tail(int slot, float[] x, int from, int count) {
@@ -69,7 +59,7 @@ final class VectorActivations {
 
     private static void sigmoidVectors(float[] x, int xo, float[] out, int oo, int upper) {
         for (int i = 0; i < upper; i += L) {
-            VectorMath.sigmoid(v(x, xo + i)).intoArray(out, oo + i);
+            VectorMath.sigmoid(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
         }
     }
 
@@ -86,7 +76,7 @@ final class VectorActivations {
 
     private static void tanhVectors(float[] x, int xo, float[] out, int oo, int upper) {
         for (int i = 0; i < upper; i += L) {
-            VectorMath.tanh(v(x, xo + i)).intoArray(out, oo + i);
+            VectorMath.tanh(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
         }
     }
 
@@ -103,7 +93,7 @@ final class VectorActivations {
 
     private static void expVectors(float[] x, int xo, float[] out, int oo, int upper) {
         for (int i = 0; i < upper; i += L) {
-            VectorMath.exp(v(x, xo + i)).intoArray(out, oo + i);
+            VectorMath.exp(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
         }
     }
 
@@ -121,7 +111,7 @@ final class VectorActivations {
 
     private static void sigmoidOfSumVectors(float[] a, int ao, float[] b, int bo, int upper) {
         for (int i = 0; i < upper; i += L) {
-            VectorMath.sigmoid(v(a, ao + i).add(v(b, bo + i))).intoArray(a, ao + i);
+            VectorMath.sigmoid(FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i))).intoArray(a, ao + i);
         }
     }
 }
