@@ -522,11 +522,11 @@ public class ScalarKernels implements Kernels {
         for (int i = 0; i < n; i++) {
             float g = dh[dhOff + i] + dy[dyOff + i];
             float y = h[hOff + i];
-            dPre[dPreOff + i] = switch (act) {
+            dPre[dPreOff + i] = flushed(switch (act) {
                 case TANH -> g * (1f - y * y);
                 case RELU -> y > 0f ? g : 0f;
                 default -> throw new IllegalArgumentException("rnnGatesBackward: unsupported activation " + act);
-            };
+            });
         }
     }
 
@@ -572,11 +572,11 @@ public class ScalarKernels implements Kernels {
                 float tc = tanhC[tcOff + sr + j];
                 float dhj = dh[dhOff + sr + j];
                 float dct = dc[dcOff + sr + j] + dhj * o * (1f - tc * tc);
-                dGates[dr + j] = dct * g * i * (1f - i);
-                dGates[dr + hidden + j] = dct * cPrev[cpOff + sr + j] * f * (1f - f);
-                dGates[dr + 2 * hidden + j] = dct * i * (1f - g * g);
-                dGates[dr + 3 * hidden + j] = dhj * tc * o * (1f - o);
-                dc[dcOff + sr + j] = dct * f;
+                dGates[dr + j] = flushed(dct * g * i * (1f - i));
+                dGates[dr + hidden + j] = flushed(dct * cPrev[cpOff + sr + j] * f * (1f - f));
+                dGates[dr + 2 * hidden + j] = flushed(dct * i * (1f - g * g));
+                dGates[dr + 3 * hidden + j] = flushed(dhj * tc * o * (1f - o));
+                dc[dcOff + sr + j] = flushed(dct * f);
             }
         }
     }
@@ -620,18 +620,23 @@ public class ScalarKernels implements Kernels {
                 float z = act[ar + hidden + j];
                 float n = act[ar + 2 * hidden + j];
                 float d = dh[dhOff + sr + j];
-                float dnPre = d * (1f - z) * (1f - n * n);
-                float dzPre = d * (hPrev[hpOff + sr + j] - n) * z * (1f - z);
-                float drPre = dnPre * ghn[ghnOff + sr + j] * rg * (1f - rg);
+                float dnPre = flushed(d * (1f - z) * (1f - n * n));
+                float dzPre = flushed(d * (hPrev[hpOff + sr + j] - n) * z * (1f - z));
+                float drPre = flushed(dnPre * ghn[ghnOff + sr + j] * rg * (1f - rg));
                 dA[da + j] = drPre;
                 dA[da + hidden + j] = dzPre;
                 dA[da + 2 * hidden + j] = dnPre;
                 dGh[dg + j] = drPre;
                 dGh[dg + hidden + j] = dzPre;
-                dGh[dg + 2 * hidden + j] = dnPre * rg;
-                dhPrev[dhpOff + sr + j] = d * z;
+                dGh[dg + 2 * hidden + j] = flushed(dnPre * rg);
+                dhPrev[dhpOff + sr + j] = flushed(d * z);
             }
         }
+    }
+
+    /** ±0 where |x| is subnormal (the sign kept), else x: what gate-backward kernels write (see {@link #flushDenormals}). */
+    protected static float flushed(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? Math.copySign(0f, x) : x;
     }
 
     // ---------------------------------------------------------------- simd helper (denormals, optimizer)

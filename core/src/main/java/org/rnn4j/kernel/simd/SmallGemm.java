@@ -61,9 +61,6 @@ final class SmallGemm {
         return accumulate ? old + s : s;
     }
 
-    private static FloatVector put(float[] c, int idx, FloatVector s, boolean accumulate) {
-        return accumulate ? FloatVector.fromArray(S, c, idx).add(s) : s;
-    }
 
     /** {@code c[j] (+)= Σ_p x[p]·B[p, j]} for j in [j0, j1), B [k, n] row-major. */
     private static void combine(int k, float[] x, int xOff, float[] b, int bOff, int ldb, int j0, int j1,
@@ -79,17 +76,26 @@ final class SmallGemm {
                 s2 = FloatVector.fromArray(S, b, bi + 2 * L).fma(xv, s2);
                 s3 = FloatVector.fromArray(S, b, bi + 3 * L).fma(xv, s3);
             }
-            put(c, cRow + j, s0, accumulate).intoArray(c, cRow + j);
-            put(c, cRow + j + L, s1, accumulate).intoArray(c, cRow + j + L);
-            put(c, cRow + j + 2 * L, s2, accumulate).intoArray(c, cRow + j + 2 * L);
-            put(c, cRow + j + 3 * L, s3, accumulate).intoArray(c, cRow + j + 3 * L);
+            if (accumulate) { // C + chain, written out: a helper taking the vectors would box them when not inlined
+                s0 = FloatVector.fromArray(S, c, cRow + j).add(s0);
+                s1 = FloatVector.fromArray(S, c, cRow + j + L).add(s1);
+                s2 = FloatVector.fromArray(S, c, cRow + j + 2 * L).add(s2);
+                s3 = FloatVector.fromArray(S, c, cRow + j + 3 * L).add(s3);
+            }
+            s0.intoArray(c, cRow + j);
+            s1.intoArray(c, cRow + j + L);
+            s2.intoArray(c, cRow + j + 2 * L);
+            s3.intoArray(c, cRow + j + 3 * L);
         }
         for (; j + L <= j1; j += L) {
             FloatVector s0 = FloatVector.zero(S);
             for (int p = 0; p < k; p++) {
                 s0 = FloatVector.fromArray(S, b, bOff + p * ldb + j).fma(FloatVector.broadcast(S, x[xOff + p]), s0);
             }
-            put(c, cRow + j, s0, accumulate).intoArray(c, cRow + j);
+            if (accumulate) {
+                s0 = FloatVector.fromArray(S, c, cRow + j).add(s0);
+            }
+            s0.intoArray(c, cRow + j);
         }
         for (; j < j1; j++) {
             float s = 0f;
@@ -118,10 +124,10 @@ final class SmallGemm {
                 s2 = FloatVector.fromArray(S, b, r2 + p).fma(xv, s2);
                 s3 = FloatVector.fromArray(S, b, r3 + p).fma(xv, s3);
             }
-            c[cRow + j] = put(c[cRow + j], tail(k, kv, x, xOff, b, r0, s0), accumulate);
-            c[cRow + j + 1] = put(c[cRow + j + 1], tail(k, kv, x, xOff, b, r1, s1), accumulate);
-            c[cRow + j + 2] = put(c[cRow + j + 2], tail(k, kv, x, xOff, b, r2, s2), accumulate);
-            c[cRow + j + 3] = put(c[cRow + j + 3], tail(k, kv, x, xOff, b, r3, s3), accumulate);
+            c[cRow + j] = put(c[cRow + j], tail(k, kv, x, xOff, b, r0, VectorMath.sumLanes(s0)), accumulate);
+            c[cRow + j + 1] = put(c[cRow + j + 1], tail(k, kv, x, xOff, b, r1, VectorMath.sumLanes(s1)), accumulate);
+            c[cRow + j + 2] = put(c[cRow + j + 2], tail(k, kv, x, xOff, b, r2, VectorMath.sumLanes(s2)), accumulate);
+            c[cRow + j + 3] = put(c[cRow + j + 3], tail(k, kv, x, xOff, b, r3, VectorMath.sumLanes(s3)), accumulate);
         }
         for (; j < j1; j++) {
             int r0 = bOff + j * ldb;
@@ -129,13 +135,15 @@ final class SmallGemm {
             for (int p = 0; p < kv; p += L) {
                 s0 = FloatVector.fromArray(S, b, r0 + p).fma(FloatVector.fromArray(S, x, xOff + p), s0);
             }
-            c[cRow + j] = put(c[cRow + j], tail(k, kv, x, xOff, b, r0, s0), accumulate);
+            c[cRow + j] = put(c[cRow + j], tail(k, kv, x, xOff, b, r0, VectorMath.sumLanes(s0)), accumulate);
         }
     }
 
-    /** Lane sum of the vector partial sums, then the scalar k tail [kv, k). */
-    private static float tail(int k, int kv, float[] x, int xOff, float[] b, int row, FloatVector partial) {
-        float s = VectorMath.sumLanes(partial);
+    /**
+     * The scalar k tail [kv, k) added to {@code s}, the lane sum of the vector partial sums (taken by
+     * the caller: a vector passed to this method would be boxed whenever C2 does not inline it).
+     */
+    private static float tail(int k, int kv, float[] x, int xOff, float[] b, int row, float s) {
         for (int p = kv; p < k; p++) {
             s = Math.fma(x[xOff + p], b[row + p], s);
         }

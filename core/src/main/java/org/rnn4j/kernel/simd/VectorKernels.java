@@ -75,42 +75,20 @@ public class VectorKernels extends ScalarKernels {
     public void unary(UnaryOp op, float[] x, int xOff, float[] out, int outOff, int n) {
         if (op == UnaryOp.LOG) {
             super.unary(op, x, xOff, out, outOff, n);
-            return;
+        } else if (n <= CHUNK) {
+            unaryRange(op, x, xOff, out, outOff, n);
+        } else {
+            chunks(n, (lo, hi) -> unaryRange(op, x, xOff + lo, out, outOff + lo, hi - lo));
         }
-        chunks(n, (lo, hi) -> unaryRange(op, x, xOff + lo, out, outOff + lo, hi - lo));
     }
 
     /** Every element, the last partial vector included (masked), goes through the same vector function. */
     private static void unaryRange(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
         int upper = S.loopBound(n);
         switch (op) {
-            case TANH -> {
-                for (int i = 0; i < upper; i += L) {
-                    VectorMath.tanh(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
-                }
-                if (upper < n) {
-                    VectorMask<Float> m = S.indexInRange(upper, n);
-                    VectorMath.tanh(FloatVector.fromArray(S, x, xo + upper, m)).intoArray(out, oo + upper, m);
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < upper; i += L) {
-                    VectorMath.sigmoid(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
-                }
-                if (upper < n) {
-                    VectorMask<Float> m = S.indexInRange(upper, n);
-                    VectorMath.sigmoid(FloatVector.fromArray(S, x, xo + upper, m)).intoArray(out, oo + upper, m);
-                }
-            }
-            case EXP -> {
-                for (int i = 0; i < upper; i += L) {
-                    VectorMath.exp(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
-                }
-                if (upper < n) {
-                    VectorMask<Float> m = S.indexInRange(upper, n);
-                    VectorMath.exp(FloatVector.fromArray(S, x, xo + upper, m)).intoArray(out, oo + upper, m);
-                }
-            }
+            case TANH -> VectorActivations.tanh(x, xo, out, oo, n);
+            case SIGMOID -> VectorActivations.sigmoid(x, xo, out, oo, n);
+            case EXP -> VectorActivations.exp(x, xo, out, oo, n);
             case NEG -> {
                 for (int i = 0; i < upper; i += L) {
                     FloatVector.fromArray(S, x, xo + i).neg().intoArray(out, oo + i);
@@ -346,6 +324,127 @@ public class VectorKernels extends ScalarKernels {
             }
             super.adamUpdate(hi - upper, p, g, m, v, null, off + upper, beta1, beta2, eps, weightDecay,
                     stepSize, bc2Sqrt, false);
+        });
+    }
+
+    // ---------------------------------------------------------------- recurrent helper (VectorRecurrent)
+
+    /** Rows per parallel task of a per-row recurrent kernel: about {@link #ROW_TASK} elements. */
+    private static int rowsPerTask(int width) {
+        return Math.max(1, ROW_TASK / Math.max(1, width));
+    }
+
+    /** Elements per task of the per-row recurrent kernels (rows are independent: any split is exact). */
+    static final int ROW_TASK = 1 << 14;
+
+    /** Runs {@code rows} rows in fixed blocks of {@code per} rows, in parallel when there are several. */
+    private static void rowBlocks(int rows, int per, Range range) {
+        if (rows <= per) {
+            range.run(0, rows);
+        } else {
+            int tasks = (rows + per - 1) / per;
+            Parallel.forEach(tasks, t -> range.run(t * per, Math.min(rows, (t + 1) * per)));
+        }
+    }
+
+    @Override
+    public void addBiasRows(int rows, int cols, float[] bias, int bOff, float[] out, int outOff, int ld) {
+        rowBlocks(rows, rowsPerTask(cols), (lo, hi) ->
+                VectorRecurrent.addBiasRows(hi - lo, cols, bias, bOff, out, outOff + lo * ld, ld));
+    }
+
+    /** Columns per task of {@link #sumRowsAdd} (each column's sum runs over all rows in order). */
+    static final int SUM_COLUMNS = 256;
+    private static final ThreadLocal<float[]> SUM_ACC = ThreadLocal.withInitial(() -> new float[SUM_COLUMNS]);
+
+    @Override
+    public void sumRowsAdd(int rows, int cols, float[] src, int srcOff, int ld, float[] dst, int dstOff) {
+        int tasks = (cols + SUM_COLUMNS - 1) / SUM_COLUMNS;
+        Range range = (lo, hi) -> {
+            for (int t = lo; t < hi; t++) {
+                int c0 = t * SUM_COLUMNS;
+                VectorRecurrent.sumRowsAdd(rows, c0, Math.min(cols, c0 + SUM_COLUMNS), src, srcOff, ld, dst, dstOff,
+                        SUM_ACC.get());
+            }
+        };
+        if (tasks == 1 || (long) rows * cols < CHUNK) {
+            range.run(0, tasks);
+        } else {
+            Parallel.forEach(tasks, t -> range.run(t, t + 1));
+        }
+    }
+
+    @Override
+    public void rnnGatesBackward(UnaryOp act, int n, float[] h, int hOff, float[] dh, int dhOff,
+                                 float[] dy, int dyOff, float[] dPre, int dPreOff) {
+        if (act != UnaryOp.TANH && act != UnaryOp.RELU) {
+            super.rnnGatesBackward(act, n, h, hOff, dh, dhOff, dy, dyOff, dPre, dPreOff);
+            return;
+        }
+        boolean tanh = act == UnaryOp.TANH;
+        rowBlocks(n, ROW_TASK, (lo, hi) -> VectorRecurrent.rnnBackward(tanh, hi - lo, h, hOff + lo, dh, dhOff + lo,
+                dy, dyOff + lo, dPre, dPreOff + lo));
+    }
+
+    @Override
+    public void lstmGatesForward(int rows, int hidden, float[] gates, int gOff, float[] cPrev, int cpOff,
+                                 float[] cOut, int coOff, float[] tanhC, int tcOff, float[] h, int hOff) {
+        int g4 = 4 * hidden;
+        rowBlocks(rows, rowsPerTask(g4), (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int gr = gOff + r * g4;
+                int sr = r * hidden;
+                VectorActivations.sigmoid(gates, gr, gates, gr, 2 * hidden);                    // i, f
+                VectorActivations.tanh(gates, gr + 2 * hidden, gates, gr + 2 * hidden, hidden); // g
+                VectorActivations.sigmoid(gates, gr + 3 * hidden, gates, gr + 3 * hidden, hidden); // o
+                VectorRecurrent.lstmCell(hidden, gates, gr, cPrev, cpOff + sr, cOut, coOff + sr, tanhC, tcOff + sr,
+                        h, hOff + sr);
+            }
+        });
+    }
+
+    @Override
+    public void lstmGatesBackward(int rows, int hidden, float[] act, int aOff, float[] cPrev, int cpOff,
+                                  float[] tanhC, int tcOff, float[] dh, int dhOff, float[] dc, int dcOff,
+                                  float[] dGates, int dgOff) {
+        int g4 = 4 * hidden;
+        rowBlocks(rows, rowsPerTask(g4), (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int sr = r * hidden;
+                VectorRecurrent.lstmBackwardRow(hidden, act, aOff + r * g4, cPrev, cpOff + sr, tanhC, tcOff + sr,
+                        dh, dhOff + sr, dc, dcOff + sr, dGates, dgOff + r * g4);
+            }
+        });
+    }
+
+    @Override
+    public void gruGatesForward(int rows, int hidden, float[] gates, int gOff, float[] gh, int ghOff,
+                                float[] bhn, int bhnOff, float[] hPrev, int hpOff, float[] hOut, int hoOff,
+                                float[] ghn, int ghnOff) {
+        int g3 = 3 * hidden;
+        rowBlocks(rows, rowsPerTask(g3), (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int gr = gOff + r * g3;
+                int hr = ghOff + r * g3;
+                int sr = r * hidden;
+                VectorActivations.sigmoidOfSum(gates, gr, gh, hr, 2 * hidden); // r, z
+                VectorRecurrent.gruCell(hidden, gates, gr, gh, hr, bhn, bhnOff, hPrev, hpOff + sr, hOut, hoOff + sr,
+                        ghn, ghnOff + sr);
+            }
+        });
+    }
+
+    @Override
+    public void gruGatesBackward(int rows, int hidden, float[] act, int aOff, float[] ghn, int ghnOff,
+                                 float[] hPrev, int hpOff, float[] dh, int dhOff, float[] dA, int daOff,
+                                 float[] dGh, int dghOff, float[] dhPrev, int dhpOff) {
+        int g3 = 3 * hidden;
+        rowBlocks(rows, rowsPerTask(g3), (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int sr = r * hidden;
+                VectorRecurrent.gruBackwardRow(hidden, act, aOff + r * g3, ghn, ghnOff + sr, hPrev, hpOff + sr,
+                        dh, dhOff + sr, dA, daOff + r * g3, dGh, dghOff + r * g3, dhPrev, dhpOff + sr);
+            }
         });
     }
 

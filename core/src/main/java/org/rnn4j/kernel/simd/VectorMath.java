@@ -6,6 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector exp, tanh, sigmoid and a fixed-order lane sum, built only from exactly rounded IEEE
@@ -66,30 +67,61 @@ final class VectorMath {
         return v.lane(0);
     }
 
+    // Constants as vectors, built once: an operation with a scalar argument broadcasts it on every
+    // call, and the extra graph of each broadcast counts against C2's inlining budget (one tanh with
+    // broadcasts nearly exhausted NodeCountInliningCutoff, after which vectors are boxed).
+    private static final VectorSpecies<Integer> I = S.withLanes(int.class).check(int.class);
+    /** 1 in every lane. */
+    static final FloatVector ONE = c(1f);
+    private static final FloatVector ZERO = c(0f);
+    private static final FloatVector MINUS_TWO = c(-2f);
+    private static final FloatVector X_MIN = c(-100f);
+    private static final FloatVector X_MAX = c(100f);
+    private static final FloatVector V_LOG2E = c(LOG2E);
+    private static final FloatVector V_ROUNDER = c(ROUNDER);
+    private static final FloatVector V_EXP_LO = c(EXP_LO);
+    private static final FloatVector V_TANH_SMALL = c(TANH_SMALL);
+    private static final FloatVector MINUS_LN2_HI = c(-LN2_HI);
+    private static final FloatVector MINUS_LN2_LO = c(-LN2_LO);
+    private static final FloatVector E0 = c(1.9875691500e-4f);
+    private static final FloatVector E1 = c(1.3981999507e-3f);
+    private static final FloatVector E2 = c(8.3334519073e-3f);
+    private static final FloatVector E3 = c(4.1665795894e-2f);
+    private static final FloatVector E4 = c(1.6666665459e-1f);
+    private static final FloatVector E5 = c(5.0000001201e-1f);
+    private static final FloatVector T0 = c(-5.70498872745e-3f);
+    private static final FloatVector T1 = c(2.06390887954e-2f);
+    private static final FloatVector T2 = c(-5.37397155531e-2f);
+    private static final FloatVector T3 = c(1.33314422036e-1f);
+    private static final FloatVector T4 = c(-3.33332819422e-1f);
+    private static final IntVector I_ROUNDER_BITS = IntVector.broadcast(I, ROUNDER_BITS);
+    private static final IntVector I_BIAS = IntVector.broadcast(I, 127);
+    private static final IntVector I_SIGN = IntVector.broadcast(I, SIGN);
+
     /**
      * e^x: x = n·ln2 + r with |r| ≤ ln2/2 (Cody–Waite), e^r by Cephes' expf polynomial, times 2^n
      * applied in two halves so that 2^n never leaves the normal range before the product does.
      */
     static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(-100f).min(100f); // NaN stays NaN
-        FloatVector t = xc.fma(LOG2E, ROUNDER);  // n + ROUNDER, n = round(x·log2 e)
-        FloatVector n = t.sub(ROUNDER);
-        FloatVector r = n.fma(c(-LN2_HI), xc);
-        r = n.fma(c(-LN2_LO), r);
+        FloatVector xc = x.max(X_MIN).min(X_MAX); // NaN stays NaN
+        FloatVector t = xc.fma(V_LOG2E, V_ROUNDER);  // n + ROUNDER, n = round(x·log2 e)
+        FloatVector n = t.sub(V_ROUNDER);
+        FloatVector r = n.fma(MINUS_LN2_HI, xc);
+        r = n.fma(MINUS_LN2_LO, r);
         FloatVector z = r.mul(r);
-        FloatVector y = r.fma(1.9875691500e-4f, 1.3981999507e-3f)
-                .fma(r, c(8.3334519073e-3f))
-                .fma(r, c(4.1665795894e-2f))
-                .fma(r, c(1.6666665459e-1f))
-                .fma(r, c(5.0000001201e-1f))
+        FloatVector y = r.fma(E0, E1)
+                .fma(r, E2)
+                .fma(r, E3)
+                .fma(r, E4)
+                .fma(r, E5)
                 .fma(z, r)
-                .add(1f);
-        IntVector ni = t.reinterpretAsInts().sub(ROUNDER_BITS);
+                .add(ONE);
+        IntVector ni = t.reinterpretAsInts().sub(I_ROUNDER_BITS);
         IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
         IntVector n2 = ni.sub(n1);
-        FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        return y.mul(s1).mul(s2).blend(0f, x.lt(EXP_LO));
+        FloatVector s1 = n1.add(I_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = n2.add(I_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return y.mul(s1).mul(s2).blend(ZERO, x.compare(VectorOperators.LT, V_EXP_LO));
     }
 
     /**
@@ -99,22 +131,21 @@ final class VectorMath {
     static FloatVector tanh(FloatVector x) {
         FloatVector ax = x.lanewise(VectorOperators.ABS);
         FloatVector e = exp(ax.add(ax));
-        FloatVector big = FloatVector.broadcast(S, -2f).div(e.add(1f)).add(1f); // 1 - 2/(e + 1)
+        FloatVector big = MINUS_TWO.div(e.add(ONE)).add(ONE); // 1 - 2/(e + 1)
         FloatVector z = ax.mul(ax);
-        FloatVector p = z.fma(-5.70498872745e-3f, 2.06390887954e-2f)
-                .fma(z, c(-5.37397155531e-2f))
-                .fma(z, c(1.33314422036e-1f))
-                .fma(z, c(-3.33332819422e-1f));
+        FloatVector p = z.fma(T0, T1)
+                .fma(z, T2)
+                .fma(z, T3)
+                .fma(z, T4);
         FloatVector small = p.mul(z).fma(ax, ax);
-        FloatVector t = small.blend(big, ax.compare(VectorOperators.GE, TANH_SMALL));
+        FloatVector t = small.blend(big, ax.compare(VectorOperators.GE, V_TANH_SMALL));
         return t.reinterpretAsInts()
-                .lanewise(VectorOperators.OR, x.reinterpretAsInts().lanewise(VectorOperators.AND, SIGN))
+                .lanewise(VectorOperators.OR, x.reinterpretAsInts().lanewise(VectorOperators.AND, I_SIGN))
                 .reinterpretAsFloats();
     }
 
     /** σ(x) = 1 / (1 + e^-x); 0 where the true result is subnormal (σ(x) ≈ e^x there). */
     static FloatVector sigmoid(FloatVector x) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        return one.div(exp(x.neg()).add(1f)).blend(0f, x.lt(EXP_LO));
+        return ONE.div(exp(x.neg()).add(ONE)).blend(ZERO, x.compare(VectorOperators.LT, V_EXP_LO));
     }
 }
