@@ -48,6 +48,36 @@ final class VectorGemm {
     /** Below this many multiply-adds a product runs on the calling thread only. */
     static final long PARALLEL_MIN_MACS = 1L << 17;
 
+    static {
+        prime();
+    }
+
+    /**
+     * Runs every path of the blocked GEMM (four transpose forms, overwrite and accumulate) on
+     * small scratch matrices before any real product, about 4,000 micro-kernel calls.
+     *
+     * <p>Why: if the first products are large, C2 compiles the micro-kernel on-stack from a profile
+     * that has not yet seen every branch, and JDK 17 then often leaves its vector operations as
+     * calls to the Vector API's Java fallback (boxing a vector per operation): measured on
+     * {@code rnn4j bench --workload W4b32}, 9 GFLOP/s instead of 37–47, 600 MB of garbage per step,
+     * in most runs (JMH, which warms up on one shape, never showed it; JDK 25 rarely does). With
+     * this warm-up the kernel is compiled from a complete profile through its normal entry. It
+     * computes nothing that is kept.
+     */
+    private static void prime() {
+        int m = 2 * MR;
+        int n = 2 * NR;
+        int k = 64;
+        float[] a = new float[m * k];
+        float[] b = new float[k * n];
+        float[] c = new float[m * n];
+        for (int i = 0; i < 1000; i++) {
+            boolean transA = (i & 1) != 0;
+            boolean transB = (i & 2) != 0;
+            block(transA, transB, m, k, a, 0, transA ? m : k, b, 0, transB ? k : n, null, c, 0, n, (i & 4) != 0, 0, 0, n);
+        }
+    }
+
     private VectorGemm() {
     }
 
