@@ -636,7 +636,7 @@ public class ScalarKernels implements Kernels {
 
     /** ±0 where |x| is subnormal (the sign kept), else x: what gate-backward kernels write (see {@link #flushDenormals}). */
     protected static float flushed(float x) {
-        return Math.abs(x) < Float.MIN_NORMAL ? Math.copySign(0f, x) : x;
+        return Math.abs(x) < Denormals.FLUSH_BELOW ? Math.copySign(0f, x) : x;
     }
 
     // ---------------------------------------------------------------- simd helper (denormals, optimizer)
@@ -644,7 +644,7 @@ public class ScalarKernels implements Kernels {
     @Override
     public void flushDenormals(float[] x, int xOff, int n) {
         for (int i = xOff; i < xOff + n; i++) {
-            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
+            if (Math.abs(x[i]) < Denormals.FLUSH_BELOW) {
                 x[i] = Math.copySign(0f, x[i]);
             }
         }

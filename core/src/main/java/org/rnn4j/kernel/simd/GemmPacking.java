@@ -7,6 +7,7 @@ import static org.rnn4j.kernel.simd.VectorGemm.S;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import org.rnn4j.kernel.Denormals;
 
 /**
  * Copies blocks of op(A) and op(B) into the micro-kernel's panel layouts, for both storage orders.
@@ -39,7 +40,7 @@ final class GemmPacking {
     // garbage per step from packB).
 
     static float flush(float v) {
-        return Math.abs(v) < Float.MIN_NORMAL ? 0f : v;
+        return Math.abs(v) < Denormals.FLUSH_BELOW ? 0f : v;
     }
 
 
@@ -93,7 +94,7 @@ final class GemmPacking {
                     if (nr == NR) {
                         for (int v = 0; v < NR; v += L) { // the flush written out, see flush(float)
                             FloatVector x = FloatVector.fromArray(S, b, src + v);
-                            x.blend(0f, x.lanewise(VectorOperators.ABS).lt(Float.MIN_NORMAL)).intoArray(dst, d + v);
+                            x.blend(0f, x.lanewise(VectorOperators.ABS).lt(Denormals.FLUSH_BELOW)).intoArray(dst, d + v);
                         }
                     } else {
                         for (int jj = 0; jj < nr; jj++) {
@@ -111,7 +112,7 @@ final class GemmPacking {
                     int d = base + p * NR;
                     for (int v = 0; v < NR; v += L) {
                         FloatVector x = FloatVector.fromArray(S, b, src + p, rows, v);
-                        x.blend(0f, x.lanewise(VectorOperators.ABS).lt(Float.MIN_NORMAL)).intoArray(dst, d + v);
+                        x.blend(0f, x.lanewise(VectorOperators.ABS).lt(Denormals.FLUSH_BELOW)).intoArray(dst, d + v);
                     }
                 }
             } else {

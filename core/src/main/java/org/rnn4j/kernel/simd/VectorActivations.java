@@ -4,6 +4,7 @@ import static org.rnn4j.kernel.simd.VectorGemm.L;
 import static org.rnn4j.kernel.simd.VectorGemm.S;
 
 import jdk.incubator.vector.FloatVector;
+import org.rnn4j.kernel.Denormals;
 
 /**
  * {@link VectorMath}'s functions over one range of an array, and the scalar subnormal flush.
@@ -22,7 +23,7 @@ final class VectorActivations {
 
     /** ±0 where |x| is subnormal (the sign kept), x elsewhere: the reference's flush of backward results. */
     static float ftz(float x) {
-        return Math.abs(x) < Float.MIN_NORMAL ? Math.copySign(0f, x) : x;
+        return Math.abs(x) < Denormals.FLUSH_BELOW ? Math.copySign(0f, x) : x;
     }
 
     // ---------------------------------------------------------------- tails

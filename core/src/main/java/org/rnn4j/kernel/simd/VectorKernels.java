@@ -7,6 +7,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.rnn4j.kernel.BinaryOp;
+import org.rnn4j.kernel.Denormals;
 import org.rnn4j.kernel.PackedB;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.ScalarKernels;
@@ -279,7 +280,7 @@ public class VectorKernels extends ScalarKernels {
             int upper = lo + S.loopBound(hi - lo);
             for (int i = lo; i < upper; i += L) {
                 FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                VectorMask<Float> tiny = v.lanewise(VectorOperators.ABS).lt(Float.MIN_NORMAL);
+                VectorMask<Float> tiny = v.lanewise(VectorOperators.ABS).lt(Denormals.FLUSH_BELOW);
                 if (tiny.anyTrue()) { // keep the sign: ±0
                     v.reinterpretAsInts().lanewise(VectorOperators.AND, 0x80000000).reinterpretAsFloats()
                             .blend(v, tiny.not()).intoArray(x, xOff + i);

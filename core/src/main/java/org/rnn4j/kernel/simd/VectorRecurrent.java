@@ -7,6 +7,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.rnn4j.kernel.Denormals;
 
 /**
  * The fused per-step kernels of the recurrent layers on the Vector API (the "recurrent helper"
@@ -36,7 +37,9 @@ final class VectorRecurrent {
     private static final VectorSpecies<Integer> I = S.withLanes(int.class).check(int.class);
     private static final IntVector EXPONENT = IntVector.broadcast(I, 0x7f800000);
     private static final IntVector SIGN = IntVector.broadcast(I, 0x80000000);
-    private static final IntVector ZERO_BITS = IntVector.zero(I);
+    // The exponent field a flushed value has: 0. With -Drnn4j.denormals=keep (Denormals) it is 1,
+    // which a masked exponent never equals, so nothing is flushed.
+    private static final IntVector ZERO_BITS = IntVector.broadcast(I, Denormals.FLUSH_BELOW == 0f ? 1 : 0);
 
     // ---------------------------------------------------------------- bias rows, row sums
 
