@@ -7,6 +7,7 @@ import org.rnn4j.autograd.GradMode;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedB;
 import org.rnn4j.kernel.UnaryOp;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
@@ -46,6 +47,10 @@ final class FusedLayer {
 
     // Saved for backward ([N, ·]) or, when no graph is recorded, one-step workspaces ([B, ·]).
     private float[] gates;  // [N, G·H] pre-activations, then activations (LSTM, GRU)
+    /** Steps with at least this many rows use the packed W_hhᵀ (see forward). */
+    private static final int PACKED_MIN_ROWS = 5;
+
+    private PackedB whhT;   // W_hhᵀ packed for the forward steps [P, G·H], or null (one step); dropped after forward
     private float[] hPrev;  // [N, P]   the state each step read
     private float[] cPrev;  // [N, H]   LSTM
     private float[] tanhC;  // [N, H]   LSTM: tanh(c')
@@ -127,6 +132,10 @@ final class FusedLayer {
             System.arraycopy(c0.value().data(), c0Off, out, cOff(), batch * hidden);
         }
         int steps = this.steps.steps();
+        // W_hhᵀ packed once for all steps: the plain product repacks it at every step (W4b32: 41 % of
+        // the time). Only for steps of more than 4 rows, where Kernels.gemmPacked is bitwise the plain
+        // product (at most 4 rows the plain product reads W_hh unpacked, and packing would cost more).
+        whhT = steps > 1 && batch > PACKED_MIN_ROWS - 1 ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj) : null;
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
@@ -136,6 +145,16 @@ final class FusedLayer {
                 case LSTM -> lstmStep(k, r0, bt, keep);
                 case GRU -> gruStep(k, r0, bt, keep);
             }
+        }
+        whhT = null;
+    }
+
+    /** {@code C[bt, G·H] (+)= h·W_hhᵀ} for the state rows at {@code hs}, with the packed weight when there is one. */
+    private void recurrent(Kernels k, int bt, int hs, float[] c, int cOff, boolean accumulate) {
+        if (whhT != null && bt >= PACKED_MIN_ROWS) {
+            k.gemmPacked(false, bt, out, hs, proj, whhT, c, cOff, gh, accumulate);
+        } else {
+            k.gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, c, cOff, gh, accumulate);
         }
     }
 
@@ -150,7 +169,7 @@ final class FusedLayer {
     /** h' = act(Gx + h·W_hhᵀ). */
     private void rnnStep(Kernels k, int r0, int bt, boolean keep) {
         int hs = hOff();
-        k.gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, gates, r0 * gh, gh, true);
+        recurrent(k, bt, hs, gates, r0 * gh, true);
         if (keep) {
             System.arraycopy(out, hs, hPrev, r0 * proj, bt * proj);
         }
@@ -162,7 +181,7 @@ final class FusedLayer {
     private void lstmStep(Kernels k, int r0, int bt, boolean keep) {
         int hs = hOff();
         int cs = cOff();
-        k.gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, gates, r0 * gh, gh, true);
+        recurrent(k, bt, hs, gates, r0 * gh, true);
         float[] cp = out;
         int cpOff = cs;
         if (keep) {
@@ -185,7 +204,7 @@ final class FusedLayer {
     /** gh = h·W_hhᵀ; r, z, n gates; h' = (1-z)·n + z·h. */
     private void gruStep(Kernels k, int r0, int bt, boolean keep) {
         int hs = hOff();
-        k.gemm(false, true, bt, gh, hidden, out, hs, hidden, w.wHh().value().data(), 0, hidden, ghWs, 0, gh, false);
+        recurrent(k, bt, hs, ghWs, 0, false);
         if (keep) {
             System.arraycopy(out, hs, hPrev, r0 * hidden, bt * hidden);
         }

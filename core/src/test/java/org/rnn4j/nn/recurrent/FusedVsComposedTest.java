@@ -88,7 +88,7 @@ class FusedVsComposedTest {
         int in = 3;
         int hidden = 4;
         int steps = 5;
-        int batch = 4;
+        int batch = 6; // > 4 rows: the forward's packed-W_hh steps; packed input also runs steps of <= 4 rows
         RecurrentOptions o = RecurrentOptions.DEFAULTS.withNumLayers(cfg.layers()).withBidirectional(cfg.bidirectional())
                 .withProjSize(cfg.proj());
         RecurrentLayer m = layer(cfg.kind(), in, hidden, o, rng);
@@ -96,7 +96,7 @@ class FusedVsComposedTest {
         Var x = Support.random(rng, 1f, steps, batch, in);
         Var h0 = cfg.withState() ? Support.random(rng, 0.5f, k, batch, m.outputSize()) : null;
         Var c0 = cfg.withState() && cfg.kind() == CellKind.LSTM ? Support.random(rng, 0.5f, k, batch, hidden) : null;
-        int[] lengths = cfg.packed() ? new int[] {3, 5, 1, 4} : new int[] {steps, steps, steps, steps};
+        int[] lengths = cfg.packed() ? new int[] {3, 5, 1, 4, 5, 2} : new int[] {steps, steps, steps, steps, steps, steps};
         Map<String, Var> leaves = new LinkedHashMap<>();
         leaves.put("x", x);
         leaves.put("h0", h0);
