@@ -30,7 +30,10 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        int code = execute();
+        int code;
+        try (KernelThreads t = KernelThreads.apply(spec.commandLine(), common.threads())) { // --threads, for every command
+            code = execute();
+        }
         out().flush();
         err().flush();
         return code;

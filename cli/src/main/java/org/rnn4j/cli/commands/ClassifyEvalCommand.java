@@ -13,7 +13,6 @@ import org.rnn4j.classify.ConfusionMatrix;
 import org.rnn4j.classify.Evaluation;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
-import org.rnn4j.cli.classify.KernelThreads;
 import org.rnn4j.cli.classify.ConfusionPlot;
 import org.rnn4j.cli.classify.ExampleSource;
 import org.rnn4j.data.seq.Example;
@@ -51,12 +50,6 @@ public final class ClassifyEvalCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        try (KernelThreads t = KernelThreads.apply(commandLine(), common.threads())) {
-            return run();
-        }
-    }
-
-    private int run() throws Exception {
         ClassifierModel m = ClassifierFiles.load(model);
         Evaluation ev;
         try (Stream<Example> s = source.open(data)) {

@@ -15,7 +15,6 @@ import org.rnn4j.classify.ClassifierModel;
 import org.rnn4j.classify.Prediction;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
-import org.rnn4j.cli.classify.KernelThreads;
 import org.rnn4j.cli.classify.ExampleSource;
 import org.rnn4j.data.seq.Example;
 import org.rnn4j.io.AtomicFiles;
@@ -43,12 +42,6 @@ public final class ClassifyPredictCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        try (KernelThreads t = KernelThreads.apply(commandLine(), common.threads())) {
-            return run();
-        }
-    }
-
-    private int run() throws Exception {
         ClassifierModel m = ClassifierFiles.load(model);
         long[] count = new long[1];
         try (Stream<Example> s = source.open(data)) {

@@ -20,7 +20,6 @@ import org.rnn4j.classify.TrainResult;
 import org.rnn4j.classify.TrainSettings;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
-import org.rnn4j.cli.classify.KernelThreads;
 import org.rnn4j.cli.classify.EncodingOptions;
 import org.rnn4j.cli.classify.ExampleSource;
 import org.rnn4j.cli.classify.ModelOptions;
@@ -89,12 +88,6 @@ public final class ClassifyTrainCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        try (KernelThreads t = KernelThreads.apply(commandLine(), common.threads())) {
-            return run();
-        }
-    }
-
-    private int run() throws Exception {
         long start = System.nanoTime();
         TrainSettings settings = trainingOptions.apply(TrainSettings.DEFAULTS, common.seed());
         List<Example> all = read(data);

@@ -1,4 +1,4 @@
-package org.rnn4j.cli.classify;
+package org.rnn4j.cli;
 
 import org.rnn4j.kernel.KernelRegistry;
 import picocli.CommandLine;
