@@ -53,6 +53,24 @@ class DemoCommandTest {
     }
 
     @Test
+    void threadsOptionSetsTheKernelPoolForTheCommandOnlyAndChangesNoNumber() throws Exception {
+        int before = org.rnn4j.kernel.KernelRegistry.threads();
+        int other = before == 1 ? 2 : 1;
+        Path png = dir.resolve("t.png");
+        CliRun r = CliRun.of("demo", "sine", "--iters", "100", "--json", "--quiet", "--threads", String.valueOf(other),
+                "--plot", png.toString());
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(other, j.path("threads").asInt(), r.out());
+        assertEquals(before, org.rnn4j.kernel.KernelRegistry.threads(), "restored after the command");
+        CliRun d = CliRun.of("demo", "sine", "--iters", "100", "--json", "--quiet", "--plot", png.toString());
+        JsonNode k = new ObjectMapper().readTree(d.out());
+        assertEquals(before, k.path("threads").asInt());
+        assertEquals(j.path("final_loss").asDouble(), k.path("final_loss").asDouble(), "same numbers for any thread count");
+        assertEquals(j.path("prediction_mse").asDouble(), k.path("prediction_mse").asDouble());
+    }
+
+    @Test
     void otherCellsSeedAndTextOutput() throws Exception {
         Path png = dir.resolve("gru.png");
         CliRun r = CliRun.of("demo", "sine", "--cell", "gru", "--hidden", "8", "--iters", "120", "--seed", "3",
