@@ -160,7 +160,9 @@ public final class ForecastPredictCommand extends BaseCommand {
         if (inst.isPresent()) {
             List<Instant> x = inst.get();
             lines.add(Plots.Line.timed("history", x.subList(0, shown), hist, Plots.Stroke.SOLID));
-            lines.add(Plots.Line.timed("actual", x.subList(shown - 1, shown + actual.length), actualLine, Plots.Stroke.SOLID));
+            if (actual.length > 0) { // no legend entry for actuals that are not known
+                lines.add(Plots.Line.timed("actual", x.subList(shown - 1, shown + actual.length), actualLine, Plots.Stroke.SOLID));
+            }
             lines.add(Plots.Line.timed("forecast", x.subList(shown - 1, shown + k), fcLine, Plots.Stroke.DASHED));
             Plots.lines(plot, title, s.timeName(), s.targetName(), lines);
             return;
@@ -174,7 +176,9 @@ public final class ForecastPredictCommand extends BaseCommand {
             xf[i] = origin - 1 + i;
         }
         lines.add(Plots.Line.numeric("history", xh, hist, Plots.Stroke.SOLID));
-        lines.add(Plots.Line.numeric("actual", Arrays.copyOf(xf, actualLine.length), actualLine, Plots.Stroke.SOLID));
+        if (actual.length > 0) {
+            lines.add(Plots.Line.numeric("actual", Arrays.copyOf(xf, actualLine.length), actualLine, Plots.Stroke.SOLID));
+        }
         lines.add(Plots.Line.numeric("forecast", xf, fcLine, Plots.Stroke.DASHED));
         Plots.lines(plot, title, "step", s.targetName(), lines);
     }
