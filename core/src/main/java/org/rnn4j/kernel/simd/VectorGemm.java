@@ -48,20 +48,27 @@ final class VectorGemm {
     /** Below this many multiply-adds a product runs on the calling thread only. */
     static final long PARALLEL_MIN_MACS = 1L << 17;
 
+    /** Scratch products of {@link #prime}, 4 micro-kernel calls each. */
+    private static final int PRIME_PRODUCTS = 240;
+
     static {
         prime();
     }
 
     /**
      * Runs every path of the blocked GEMM (four transpose forms, overwrite and accumulate) on
-     * small scratch matrices before any real product, about 4,000 micro-kernel calls.
+     * small scratch matrices before any real product: 240 products, 960 micro-kernel calls, which cost
+     * 0.25–0.31 s at class initialisation (4,000 calls cost 0.65–0.77 s and bought nothing more).
      *
-     * <p>Why: if the first products are large, C2 compiles the micro-kernel on-stack from a profile
-     * that has not yet seen every branch, and JDK 17 then often leaves its vector operations as
-     * calls to the Vector API's Java fallback (boxing a vector per operation): measured on
-     * {@code rnn4j bench --workload W4b32}, 9 GFLOP/s instead of 37–47, 600 MB of garbage per step,
-     * in most runs (JMH, which warms up on one shape, never showed it; JDK 25 rarely does). With
-     * this warm-up the kernel is compiled from a complete profile through its normal entry. It
+     * <p>Why: without it, on JDK 17, C2 usually compiled the micro-kernel so that its vector
+     * operations ran as the Vector API's Java fallback (a boxed vector per operation); the slow runs
+     * showed on-stack compilations and repeated deoptimisation of the kernel while the first large
+     * products were running. Measured with {@code rnn4j bench --workload W4b32 --threads 1 --reps 1
+     * --chunk 2 --warmup 1}: 9–11 GFLOP/s instead of 32–40, and 73 GB freed by 94 young collections
+     * over the 3 steps (about 24 GB of garbage per step), in 13 of 14 runs; with
+     * {@code -XX:-BackgroundCompilation} 3 of 3 runs were fast, with this warm-up 7 of 7. JMH, which warms
+     * up on one shape, never showed it, nor did two JDK 25 runs. The warm-up lets the kernel be
+     * compiled from a profile that has seen every path before the real work starts. It
      * computes nothing that is kept.
      */
     private static void prime() {
@@ -71,7 +78,7 @@ final class VectorGemm {
         float[] a = new float[m * k];
         float[] b = new float[k * n];
         float[] c = new float[m * n];
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < PRIME_PRODUCTS; i++) {
             boolean transA = (i & 1) != 0;
             boolean transB = (i & 2) != 0;
             block(transA, transB, m, k, a, 0, transA ? m : k, b, 0, transB ? k : n, null, c, 0, n, (i & 4) != 0, 0, 0, n);
