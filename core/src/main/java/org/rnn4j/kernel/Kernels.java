@@ -13,6 +13,12 @@ import org.rnn4j.tensor.IntTensor;
  */
 public interface Kernels {
 
+    /**
+     * Products with at most this many rows of op(A) are matrix-vector work: the vector kernels read B
+     * unpacked for them, and {@link #gemmPacked} equals {@link #gemm} bitwise only above it.
+     */
+    int GEMM_SMALL_ROWS = 4;
+
     /** The process-wide kernels in use. */
     static Kernels get() {
         return KernelRegistry.current();
@@ -347,8 +353,8 @@ public interface Kernels {
 
     /**
      * {@code C[m, n] (+)= op(A)[m, k] · B} with B from {@link #packB} of this instance: the same product
-     * as {@link #gemm} with the original B (for the vector kernels bitwise the same when m > 4, within
-     * float32 rounding otherwise). Writes C only.
+     * as {@link #gemm} with the original B (for the vector kernels bitwise the same when m >
+     * {@link #GEMM_SMALL_ROWS}, within float32 rounding otherwise). Writes C only.
      *
      * @throws IllegalArgumentException if {@code b} was packed by another kernels instance type
      */

@@ -3,6 +3,7 @@ package org.rnn4j.kernel.simd;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.Parallel;
 
 /**
@@ -44,7 +45,7 @@ final class VectorGemm {
     /** From this many row tasks on, each task spans all columns of C. */
     static final int WIDE_ROW_TASKS = 8;
     /** At most this many rows go to the unpacked small-M path. */
-    static final int SMALL_M = 4;
+    static final int SMALL_M = Kernels.GEMM_SMALL_ROWS;
     /** Below this many multiply-adds a product runs on the calling thread only. */
     static final long PARALLEL_MIN_MACS = 1L << 17;
 

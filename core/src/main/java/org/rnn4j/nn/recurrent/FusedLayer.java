@@ -47,10 +47,7 @@ final class FusedLayer {
 
     // Saved for backward ([N, ·]) or, when no graph is recorded, one-step workspaces ([B, ·]).
     private float[] gates;  // [N, G·H] pre-activations, then activations (LSTM, GRU)
-    /** Steps with at least this many rows use the packed W_hhᵀ (see forward). */
-    private static final int PACKED_MIN_ROWS = 5;
-
-    private PackedB whhT;   // W_hhᵀ packed for the forward steps [P, G·H], or null (one step); dropped after forward
+    private PackedB whhT;   // W_hhᵀ packed for the forward steps [P, G·H], or null (one step, or small batches); dropped after forward
     private float[] hPrev;  // [N, P]   the state each step read
     private float[] cPrev;  // [N, H]   LSTM
     private float[] tanhC;  // [N, H]   LSTM: tanh(c')
@@ -133,9 +130,9 @@ final class FusedLayer {
         }
         int steps = this.steps.steps();
         // W_hhᵀ packed once for all steps: the plain product repacks it at every step (W4b32: 41 % of
-        // the time). Only for steps of more than 4 rows, where Kernels.gemmPacked is bitwise the plain
-        // product (at most 4 rows the plain product reads W_hh unpacked, and packing would cost more).
-        whhT = steps > 1 && batch > PACKED_MIN_ROWS - 1 ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj) : null;
+        // the time). Used for steps of more than GEMM_SMALL_ROWS rows, where gemmPacked is bitwise the
+        // plain product (smaller steps read W_hh unpacked, which packing would only slow down).
+        whhT = steps > 1 && batch > Kernels.GEMM_SMALL_ROWS ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj) : null;
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
@@ -151,7 +148,7 @@ final class FusedLayer {
 
     /** {@code C[bt, G·H] (+)= h·W_hhᵀ} for the state rows at {@code hs}, with the packed weight when there is one. */
     private void recurrent(Kernels k, int bt, int hs, float[] c, int cOff, boolean accumulate) {
-        if (whhT != null && bt >= PACKED_MIN_ROWS) {
+        if (whhT != null && bt > Kernels.GEMM_SMALL_ROWS) {
             k.gemmPacked(false, bt, out, hs, proj, whhT, c, cOff, gh, accumulate);
         } else {
             k.gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, c, cOff, gh, accumulate);
