@@ -4,37 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.kernel.BinaryOp;
-import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.kernel.UnaryOp;
-import org.rnn4j.rand.Rng;
 
 /**
  * The elementwise {@link VectorKernels} against {@link ScalarKernels}: bitwise where they do the
  * same IEEE operations, within a few ulps for exp / tanh / sigmoid, on odd sizes (tails, offsets)
  * and sizes that span several parallel chunks.
  */
-class VectorElementwiseTest {
+class VectorElementwiseTest extends VectorVsScalar {
     private static final int[] SIZES = {0, 1, 15, 16, 17, 33, 100, 2 * VectorKernels.CHUNK + 37};
-    private static final int OFF = 3;
-    private final Kernels scalar = new ScalarKernels();
-    private final Kernels vector = new VectorKernels();
-    private final Rng rng = new Rng(11);
-    private final int threadsBefore = Parallel.threads();
 
-    @AfterEach
-    void restoreThreads() {
-        Parallel.setThreads(threadsBefore);
-    }
-
-    private float[] rand(int n, float lo, float hi) {
-        float[] a = new float[n + 2 * OFF];
-        rng.fillUniform(a, lo, hi);
-        return a;
+    VectorElementwiseTest() {
+        super(11);
     }
 
     @Test

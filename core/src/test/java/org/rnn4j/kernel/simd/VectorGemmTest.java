@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.PackedB;
@@ -18,15 +17,11 @@ import org.rnn4j.rand.Rng;
  * and block sizes, all four transpose forms, accumulate, offsets and padded leading dimensions;
  * and bitwise identity across thread counts.
  */
-class VectorGemmTest {
+class VectorGemmTest extends VectorVsScalar {
     private static final int[] SIZES = {1, 3, 17, 63, 65, 100, 257};
-    private final Kernels scalar = new ScalarKernels();
-    private final Kernels vector = new VectorKernels();
-    private final int threadsBefore = Parallel.threads();
 
-    @AfterEach
-    void restoreThreads() {
-        Parallel.setThreads(threadsBefore);
+    VectorGemmTest() {
+        super(1);
     }
 
     /** Operands of one product: op(A) [m, k], op(B) [k, n], C [m, n], with offsets and padded strides. */

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.kernel.UnaryOp;
-import org.rnn4j.rand.Rng;
 
 /**
  * The recurrent section of {@link VectorKernels} against {@link ScalarKernels} on odd sizes (vector
@@ -19,24 +16,12 @@ import org.rnn4j.rand.Rng;
  * kernels), within VectorMath's ulp bounds for the activations; subnormal backward results are ±0;
  * results do not depend on the thread count.
  */
-class VectorRecurrentTest {
+class VectorRecurrentTest extends VectorVsScalar {
     private static final int[] HIDDEN = {1, 3, 16, 17, 35, 64};
     private static final int[] ROWS = {1, 2, 5, 9};
-    private static final int OFF = 3;
-    private final Kernels scalar = new ScalarKernels();
-    private final Kernels vector = new VectorKernels();
-    private final Rng rng = new Rng(31);
-    private final int threadsBefore = Parallel.threads();
 
-    @AfterEach
-    void restoreThreads() {
-        Parallel.setThreads(threadsBefore);
-    }
-
-    private float[] rand(int n, float lo, float hi) {
-        float[] a = new float[n + 2 * OFF];
-        rng.fillUniform(a, lo, hi);
-        return a;
+    VectorRecurrentTest() {
+        super(31);
     }
 
     /** Random values with every fourth one tiny, so that products underflow into the subnormal range. */
