@@ -28,11 +28,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param seed               drives initialisation and sampling; same seed ⇒ same model
  * @param transform          log or not (auto decides from the training part)
  * @param seasonal           seasonal adjustment by classical decomposition indices (auto decides by strength)
+ * @param refit              after early stopping has chosen each member's training length on the validation part, fit the
+ *                           transform again on training + validation and retrain each member for that many optimizer steps
+ *                           on all windows before the holdout (the recent past, and on short series a third more data)
  */
 public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int window, int horizon, int season, int holdout,
                                double validationFraction, int maxValidation, int members, int maxEpochs, int patience,
                                int batchSize, int windowsPerEpoch, int warmupSteps, double learningRate, double clipNorm, Loss loss, long seed,
-                               TransformMode transform, SeasonalMode seasonal) {
+                               TransformMode transform, SeasonalMode seasonal, boolean refit) {
 
     /** The recurrent cell of the network. */
     public enum Cell {
@@ -129,7 +132,7 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
         int h = defaultHorizon(season);
         int members = rows - holdout >= LONG_SERIES_ROWS ? 3 : 5;
         return new ForecastSettings(Cell.LSTM, 32, 1, defaultWindow(season, h, rows - holdout), h, season, holdout, 0.2,
-                Math.max(120, 10 * h), members, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO);
+                Math.max(120, 10 * h), members, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO, true);
     }
 
     /** Validation points for {@code rest} points before the holdout: the fraction, at least one horizon, at most the cap. */
@@ -140,66 +143,71 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
 
     public ForecastSettings withCell(Cell v) {
         return new ForecastSettings(v, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withHiddenSize(int v) {
         return new ForecastSettings(cell, v, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withNumLayers(int v) {
         return new ForecastSettings(cell, hiddenSize, v, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withWindow(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, v, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withHorizon(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, v, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withMembers(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                v, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+                v, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withMaxEpochs(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, v, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+                members, v, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withPatience(int v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, v, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal);
+                members, maxEpochs, v, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withLearningRate(double v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, v, clipNorm, loss, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, v, clipNorm, loss, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withLoss(Loss v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, v, seed, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, v, seed, transform, seasonal, refit);
     }
 
     public ForecastSettings withSeed(long v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, v, transform, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, v, transform, seasonal, refit);
     }
 
     public ForecastSettings withTransform(TransformMode v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, v, seasonal);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, v, seasonal, refit);
     }
 
     public ForecastSettings withSeasonal(SeasonalMode v) {
         return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, v);
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, v, refit);
+    }
+
+    public ForecastSettings withRefit(boolean v) {
+        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, v);
     }
 }

@@ -107,9 +107,25 @@ public final class ForecastTrainer {
         }
         RecurrentForecaster model = new RecurrentForecaster(settings, transform, new ForecastEnsemble(nets),
                 new RecurrentForecaster.Columns(s.timeName(), s.targetName()), Optional.empty());
+        // measured before any refit, so the validation part is still out of sample
         Map<String, Map<String, Double>> check = validationCheck(model, known, split.trainEnd(), settings);
+        int refitWindows = 0;
+        if (settings.refit()) {
+            SeriesTransform all = SeriesTransform.fit(s, split.validationEnd(), settings);
+            Windows.Set every = WindowData.make(all.toModel(known), w, h, all.levelSpan(), 0, split.validationEnd(), all.windowScale());
+            List<ForecastNetwork> refitted = new ArrayList<>();
+            for (int i = 0; i < settings.members(); i++) {
+                Rng rng = root.split();
+                ForecastNetwork net = new ForecastNetwork(settings.cell(), WindowData.features(), settings.hiddenSize(), settings.numLayers(), h, rng);
+                refitMember(net, every, settings, results.get(i).bestSteps(), rng);
+                listener.refitEnded(new TrainingListener.Refit(i, settings.members(), results.get(i).bestSteps(), every.count()));
+                refitted.add(net);
+            }
+            refitWindows = every.count();
+            model = new RecurrentForecaster(settings, all, new ForecastEnsemble(refitted), model.columns(), Optional.empty());
+        }
         return model.withSummary(new TrainingSummary(rows, split.trainEnd(), split.validationSize(), split.holdoutSize(),
-                train.count(), val.count(), results, check));
+                train.count(), val.count(), refitWindows, results, check));
     }
 
     private static String lines(Series s) {
@@ -127,6 +143,7 @@ public final class ForecastTrainer {
         int perEpoch = Math.max(Math.min(n, settings.windowsPerEpoch()), MIN_BATCHES * Math.min(n, settings.batchSize()));
         int epoch = 0;
         long steps = 0;
+        long bestSteps = 0;
         int warmEpoch = 0;
         while (epoch < settings.maxEpochs()) {
             epoch++;
@@ -135,14 +152,7 @@ public final class ForecastTrainer {
             double sum = 0;
             int batches = 0;
             for (int from = 0; from < perEpoch; from += settings.batchSize()) {
-                int b = Math.min(settings.batchSize(), perEpoch - from);
-                Var out = net.forward(Var.constant(rows(train.inputs(), order, from, b)));
-                Var l = loss(settings.loss(), out, rows(train.targets(), order, from, b));
-                opt.zeroGrad();
-                l.backward();
-                GradClip.clipGradNorm(net.parameters(), settings.clipNorm());
-                opt.step();
-                sum += l.value().item();
+                sum += step(net, opt, train, order, from, Math.min(settings.batchSize(), perEpoch - from), settings);
                 batches++;
             }
             steps += batches;
@@ -154,12 +164,14 @@ public final class ForecastTrainer {
             if (warm && v < best) {
                 best = v;
                 bestEpoch = epoch;
+                bestSteps = steps;
                 bestState = net.stateDict();
             }
             boolean stop = (warm && epoch - Math.max(bestEpoch, warmEpoch) >= settings.patience()) || epoch == settings.maxEpochs();
             if (stop && bestEpoch == 0) { // the budget ended before the warm-up: keep the last weights
                 best = v;
                 bestEpoch = epoch;
+                bestSteps = steps;
                 bestState = net.stateDict();
             }
             listener.epochEnded(new TrainingListener.Epoch(member, settings.members(), epoch, settings.maxEpochs(), sum / batches,
@@ -170,7 +182,40 @@ public final class ForecastTrainer {
         }
         net.loadStateDict(bestState);
         net.eval();
-        return new TrainingSummary.Member(epoch, bestEpoch, best, initial);
+        return new TrainingSummary.Member(epoch, bestEpoch, bestSteps, best, initial);
+    }
+
+    /** One optimizer step on windows {@code order[from .. from+b)} of {@code set}; returns the batch loss. */
+    private static double step(ForecastNetwork net, Adam opt, Windows.Set set, int[] order, int from, int b, ForecastSettings settings) {
+        Var out = net.forward(Var.constant(rows(set.inputs(), order, from, b)));
+        Var l = loss(settings.loss(), out, rows(set.targets(), order, from, b));
+        opt.zeroGrad();
+        l.backward();
+        GradClip.clipGradNorm(net.parameters(), settings.clipNorm());
+        opt.step();
+        return l.value().item();
+    }
+
+    /**
+     * Trains a fresh member on every window before the holdout for exactly {@code steps} optimizer steps
+     * (the length early stopping chose), sampling windows in whole shuffled passes as in training.
+     */
+    private static void refitMember(ForecastNetwork net, Windows.Set all, ForecastSettings settings, long steps, Rng rng) {
+        Adam opt = new Adam(net.parameters(), Adam.Options.defaults().withLr(settings.learningRate()));
+        net.train();
+        int n = all.count();
+        int b = Math.min(settings.batchSize(), n);
+        int[] order = new int[0];
+        int at = 0;
+        for (long k = 0; k < steps; k++) {
+            if (at + b > order.length) {
+                order = order(rng, n, n - n % b); // whole batches only
+                at = 0;
+            }
+            step(net, opt, all, order, at, b, settings);
+            at += b;
+        }
+        net.eval();
     }
 
     /** {@code count} window indices: whole shuffled passes over the {@code n} windows, the last one cut short. */

@@ -25,6 +25,21 @@ public interface TrainingListener {
 
     void epochEnded(Epoch e);
 
+    /**
+     * One member retrained on every window before the holdout (when the settings ask for a refit).
+     *
+     * @param member  0-based member index
+     * @param members ensemble size
+     * @param steps   optimizer steps it was trained for (its best epoch's)
+     * @param windows windows it was trained on
+     */
+    record Refit(int member, int members, long steps, int windows) {
+    }
+
+    /** Called after each member's refit; ignored by default. */
+    default void refitEnded(Refit r) {
+    }
+
     /** A listener that ignores everything. */
     TrainingListener NONE = e -> { };
 }

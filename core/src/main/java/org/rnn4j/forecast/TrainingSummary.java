@@ -15,22 +15,24 @@ import java.util.Map;
  * @param holdoutRows       last points never used
  * @param trainWindows      training windows
  * @param validationWindows validation windows
+ * @param refitWindows      windows before the holdout the members were retrained on after early stopping (0: no refit)
  * @param members           per ensemble member
  * @param validation        forecasts of the validation part from its start, horizon by horizon: metric name
  *                          to value by forecaster ({@code model}, {@code naive}, {@code seasonal_naive})
  */
 public record TrainingSummary(int rows, int trainRows, int validationRows, int holdoutRows, int trainWindows,
-                              int validationWindows, List<Member> members, Map<String, Map<String, Double>> validation) {
+                              int validationWindows, int refitWindows, List<Member> members, Map<String, Map<String, Double>> validation) {
 
     /**
      * One ensemble member.
      *
      * @param epochs             epochs run
      * @param bestEpoch          epoch whose weights were kept (0 = the untrained network was never beaten)
+     * @param bestSteps          optimizer steps up to the end of that epoch (a refit trains this many)
      * @param bestValidationLoss validation MSE of the kept weights (scaled units)
      * @param initialValidationLoss validation MSE of the untrained network (the last-value forecast)
      */
-    public record Member(int epochs, int bestEpoch, double bestValidationLoss, double initialValidationLoss) {
+    public record Member(int epochs, int bestEpoch, long bestSteps, double bestValidationLoss, double initialValidationLoss) {
     }
 
     public TrainingSummary {

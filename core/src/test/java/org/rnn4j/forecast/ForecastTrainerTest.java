@@ -52,6 +52,47 @@ class ForecastTrainerTest {
     }
 
     @Test
+    void refitRetrainsOnEverythingBeforeTheHoldoutForTheChosenSteps() throws Exception {
+        double[] y = Synthetic.additive(120, 5);
+        Series s = Synthetic.series(dir, "r", y);
+        RecurrentForecaster kept = ForecastTrainer.train(s, small(12, 120).withRefit(false), TrainingListener.NONE);
+        List<TrainingListener.Refit> refits = new ArrayList<>();
+        TrainingListener hear = new TrainingListener() {
+            @Override
+            public void epochEnded(Epoch e) {
+            }
+
+            @Override
+            public void refitEnded(Refit r) {
+                refits.add(r);
+            }
+        };
+        RecurrentForecaster refit = ForecastTrainer.train(s, small(12, 120), hear);
+        TrainingSummary k = kept.summary().orElseThrow();
+        TrainingSummary r = refit.summary().orElseThrow();
+        assertEquals(0, k.refitWindows());
+        // every window whose targets end before the holdout: 108 rows, window 24, horizon 12
+        assertEquals(108 - 24 - 12 + 1, r.refitWindows());
+        assertEquals(2, refits.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(r.members().get(i).bestSteps(), refits.get(i).steps());
+            assertTrue(refits.get(i).steps() > 0);
+        }
+        // the first phase is the same run, so its out-of-sample validation check is too
+        assertEquals(k.validation(), r.validation());
+        assertEquals(k.members(), r.members());
+        // the refit's transform saw training + validation: its standardisation differs from the training-only fit
+        assertTrue(refit.transform().scaling().center() != kept.transform().scaling().center());
+        Series history = s.head(108);
+        assertFalse(Arrays.equals(kept.forecast(history, 12), refit.forecast(history, 12)));
+        // and the holdout still never reaches it
+        double[] changed = y.clone();
+        Arrays.fill(changed, 108, 120, 500.0);
+        RecurrentForecaster other = ForecastTrainer.train(Synthetic.series(dir, "r2", changed), small(12, 120), TrainingListener.NONE);
+        assertArrayEquals(refit.forecast(history, 12), other.forecast(history, 12));
+    }
+
+    @Test
     void theHoldoutNeverInfluencesTraining() throws Exception {
         double[] y = Synthetic.additive(120, 8);
         Series s = Synthetic.series(dir, "a", y);

@@ -70,6 +70,10 @@ public final class ForecastTrainCommand extends BaseCommand {
     @Option(names = "--seasonal", paramLabel = "MODE", description = "Seasonal adjustment: ${COMPLETION-CANDIDATES} (default: auto).")
     ForecastSettings.SeasonalMode seasonal;
 
+    @Option(names = "--no-refit", description = "Keep the early-stopped weights instead of retraining each member on all data "
+            + "before the holdout for the number of steps early stopping chose (the default).")
+    boolean noRefit;
+
     /** JSON result. */
     record Result(String model, String data, String target, int rows, TrainingSummary training, Map<String, Object> recipe) {
     }
@@ -99,8 +103,9 @@ public final class ForecastTrainCommand extends BaseCommand {
             return 0;
         }
         out().printf("model: %s (%s)%n", out, model.transform());
-        out().printf("split: %d training rows, %d validation, %d held out; %d training windows, %d validation windows%n",
-                r.trainRows(), r.validationRows(), r.holdoutRows(), r.trainWindows(), r.validationWindows());
+        out().printf("split: %d training rows, %d validation, %d held out; %d training windows, %d validation windows%s%n",
+                r.trainRows(), r.validationRows(), r.holdoutRows(), r.trainWindows(), r.validationWindows(),
+                r.refitWindows() > 0 ? "; then refitted on all " + r.refitWindows() + " windows before the holdout" : "");
         StringBuilder eps = new StringBuilder();
         for (TrainingSummary.Member mem : r.members()) {
             eps.append(eps.length() == 0 ? "" : ", ").append(mem.bestEpoch()).append('/').append(mem.epochs());
@@ -146,6 +151,7 @@ public final class ForecastTrainCommand extends BaseCommand {
         if (seasonal != null) {
             st = st.withSeasonal(seasonal);
         }
+        st = st.withRefit(!noRefit);
         return window != null ? st.withWindow(window) : ForecastTrainer.fitWindowToRows(st, rows);
     }
 
@@ -192,6 +198,15 @@ public final class ForecastTrainCommand extends BaseCommand {
                                 e.members(), e.epoch(), e.bestEpoch(), e.bestLoss())
                         : status;
                 info(line + ", ETA " + eta(e));
+            }
+        }
+
+        @Override
+        public void refitEnded(Refit r) {
+            bar.status(String.format(Locale.ROOT, "refit m%d/%d", r.member() + 1, r.members()));
+            if (common.verbose() || r.member() + 1 == r.members()) {
+                info(String.format(Locale.ROOT, "refitted %d/%d members on all %d windows before the holdout (%d steps for the last)",
+                        r.member() + 1, r.members(), r.windows(), r.steps()));
             }
         }
 
