@@ -28,6 +28,7 @@ import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.IntTensor;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * W3 of ../shared/BENCHMARKS.md at its shape: {@code Embedding(20000→100) → LSTM(100→256, 2 layers,
@@ -40,6 +41,10 @@ import org.rnn4j.tensor.Tensor;
  *   <li>{@link #lstmForwardBackward}: the recurrent layer alone, forward + backward (dX and every
  *       parameter gradient) on a fixed embedded batch — the part the fused engine owns.</li>
  * </ul>
+ *
+ * <p>Both run each invocation in a step of one {@link Workspace}, as a training loop that wants no
+ * garbage does: once warmed up, an invocation reuses the previous one's arrays ({@code -prof gc}
+ * shows what is left per operation).
  *
  * <p>Run by the lead only: {@code mvn -q -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar LstmW3}.
  */
@@ -65,6 +70,7 @@ public class LstmW3Benchmark {
     private CrossEntropyLoss loss;
     private Adam adam;
     private Tensor dLastH;     // [B, 256]
+    private final Workspace workspace = new Workspace();
 
     @Setup
     public void setup() {
@@ -97,23 +103,27 @@ public class LstmW3Benchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void lstmForwardBackward(Blackhole bh) {
-        lstm.zeroGrad();
-        embedded.clearGrad();
-        Var lastH = F.select(lstm.forward(embedded).hN(), 0, -1); // [B, 256]
-        lastH.backward(dLastH);
-        bh.consume(embedded.grad());
+        try (Workspace.Step step = workspace.open()) {
+            lstm.zeroGrad();
+            embedded.zeroGrad();
+            Var lastH = F.select(lstm.forward(embedded).hN(), 0, -1); // [B, 256]
+            lastH.backward(dLastH);
+            bh.consume(embedded.grad()); // a leaf's gradient: owned, not part of the step
+        }
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void trainingStep(Blackhole bh) {
-        adam.zeroGrad();
-        Var x = embedding.forward(ids);                            // [B, T, 100]
-        Var lastH = F.select(lstm.forward(x).hN(), 0, -1);         // [B, 256]
-        Var logits = head.forward(lastH);                          // [B, 2]
-        Var l = loss.forward(logits, labels);
-        l.backward();
-        adam.step();
-        bh.consume(l.value().item());
+        try (Workspace.Step step = workspace.open()) {
+            adam.zeroGrad();
+            Var x = embedding.forward(ids);                            // [B, T, 100]
+            Var lastH = F.select(lstm.forward(x).hN(), 0, -1);         // [B, 256]
+            Var logits = head.forward(lastH);                          // [B, 2]
+            Var l = loss.forward(logits, labels);
+            l.backward();
+            adam.step();
+            bh.consume(l.value().item()); // read inside the step: the value is released with it
+        }
     }
 }

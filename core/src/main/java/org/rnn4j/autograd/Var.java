@@ -8,6 +8,7 @@ import java.util.Map;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * A tensor in a computation graph: its value, a lazily allocated gradient, the inputs it was
@@ -108,14 +109,16 @@ public class Var {
 
     /**
      * The gradient buffer, allocated as zeros on first use. Backward rules add into it. Calling it
-     * on a variable that does not require a gradient is a programming error.
+     * on a variable that does not require a gradient is a programming error. The gradient of an
+     * intermediate node (dropped once used) comes from the open {@link Workspace} step, if any; a
+     * leaf's gradient is always owned.
      */
     public Tensor gradBuffer() {
         if (!requiresGrad) {
             throw new IllegalStateException("gradBuffer: " + op + " does not require a gradient");
         }
         if (grad == null) {
-            grad = Tensor.zeros(value.shape());
+            grad = backward == null ? Tensor.zeros(value.shape()) : Workspace.zeros(value.shape());
         }
         return grad;
     }
@@ -143,7 +146,7 @@ public class Var {
             throw new IllegalArgumentException(
                     "backward: output of shape " + value.shape() + " is not a scalar; pass a seed gradient");
         }
-        backward(Tensor.full(value.shape(), 1f));
+        backward(Workspace.full(value.shape(), 1f));
     }
 
     /** Backpropagates {@code seed} (d loss / d this) through the graph. */
@@ -156,6 +159,15 @@ public class Var {
             throw new IllegalStateException("backward: " + op + " does not require a gradient (no graph was recorded)");
         }
         List<Var> order = topologicalOrder(this);
+        for (int i = 0; i < order.size(); i++) { // before any gradient moves: a refused backward changes nothing
+            Var v = order.get(i);
+            if (v.backward != null && v.value.isReleased()) {
+                throw new IllegalStateException("backward: " + v.op + " was recorded in a workspace step that has been "
+                        + "closed, and the tensors it saved for backward now hold a later step's values; call "
+                        + "backward() before the step ends (like PyTorch's \"Trying to backward through the graph a "
+                        + "second time\" once saved tensors are freed)");
+            }
+        }
         Kernels.get().axpy(seed.size(), 1f, seed.data(), 0, gradBuffer().data(), 0);
         // order lists inputs before their consumers; walk it from the output back.
         for (int i = order.size() - 1; i >= 0; i--) {

@@ -33,17 +33,24 @@ final class TextWorkload extends TrainingWorkload {
     /** The recurrent cell of the middle layer. */
     enum Cell { LSTM, GRU }
 
+    /** Vocabulary, embedding width and hidden size; {@link #FULL} is the benchmark's. */
+    record Dims(int vocab, int embed, int hidden) {
+        static final Dims FULL = new Dims(VOCAB, EMBED, HIDDEN);
+    }
+
     /** Named like the PyTorch script's {@code TextNet}. */
     static final class TextNet extends Module {
         final Embedding emb;
         final RecurrentLayer rnn;
         final Linear fc;
 
-        TextNet(Cell cell, Rng rng) {
-            emb = registerModule("emb", new Embedding(VOCAB, EMBED, rng));
+        TextNet(Cell cell, Dims dims, Rng rng) {
+            emb = registerModule("emb", new Embedding(dims.vocab(), dims.embed(), rng));
             RecurrentOptions o = RecurrentOptions.DEFAULTS.withNumLayers(2).withBatchFirst(true);
-            rnn = registerModule("rnn", cell == Cell.LSTM ? new LSTM(EMBED, HIDDEN, o, rng) : new GRU(EMBED, HIDDEN, o, rng));
-            fc = registerModule("fc", new Linear(HIDDEN, 2, rng));
+            int e = dims.embed();
+            int h = dims.hidden();
+            rnn = registerModule("rnn", cell == Cell.LSTM ? new LSTM(e, h, o, rng) : new GRU(e, h, o, rng));
+            fc = registerModule("fc", new Linear(h, 2, rng));
         }
 
         Var forward(IntTensor ids) {
@@ -61,7 +68,7 @@ final class TextWorkload extends TrainingWorkload {
     private final IntTensor[] xs = new IntTensor[BATCHES];
     private final IntTensor[] ys = new IntTensor[BATCHES];
 
-    private TextWorkload(BenchWorkload id, TextNet model, int batch, int seq) {
+    private TextWorkload(BenchWorkload id, TextNet model, int vocab, int batch, int seq) {
         super(new Adam(model.parameters(), Adam.Options.defaults().withLr(1e-3)), BATCHES);
         this.id = id;
         this.model = model;
@@ -69,13 +76,18 @@ final class TextWorkload extends TrainingWorkload {
         this.seq = seq;
         Rng data = new Rng(DATA_SEED);
         for (int i = 0; i < BATCHES; i++) {
-            xs[i] = ids(data, batch, seq, VOCAB);
+            xs[i] = ids(data, batch, seq, vocab);
             ys[i] = DnaWorkload.labels(data, batch);
         }
     }
 
     static TextWorkload create(BenchWorkload id, Cell cell, BenchScale scale) {
-        return new TextWorkload(id, new TextNet(cell, new Rng(MODEL_SEED)), scale.batch(BATCH), scale.seq(SEQ));
+        return create(id, cell, Dims.FULL, scale.batch(BATCH), scale.seq(SEQ));
+    }
+
+    /** The same model and step at other sizes (tests: a small W3 whose step takes microseconds). */
+    static TextWorkload create(BenchWorkload id, Cell cell, Dims dims, int batch, int seq) {
+        return new TextWorkload(id, new TextNet(cell, dims, new Rng(MODEL_SEED)), dims.vocab(), batch, seq);
     }
 
     /** [batch, seq] ids uniform in [0, vocab). */

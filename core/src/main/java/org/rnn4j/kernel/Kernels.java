@@ -347,9 +347,21 @@ public interface Kernels {
 
     /**
      * Copies op(B) [k, n] (B stored [k, n], or [n, k] when {@code transB}; row stride {@code ldb}) into
-     * a {@link PackedB} for {@link #gemmPacked}. The one kernel that allocates: its result.
+     * a {@link PackedB} for {@link #gemmPacked}. Allocates its result (see the overload with a buffer).
      */
-    PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb);
+    default PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        return packB(transB, k, n, b, bOff, ldb, new float[packedBSize(k, n)]);
+    }
+
+    /** The floats a packed op(B) [k, n] takes: the length {@code packB}'s buffer needs. */
+    int packedBSize(int k, int n);
+
+    /**
+     * {@link #packB(boolean, int, int, float[], int, int)} into the caller's {@code into} (length ≥
+     * {@link #packedBSize}, any content: every float it uses is written), which the result keeps using;
+     * allocates only the small handle.
+     */
+    PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] into);
 
     /**
      * {@code C[m, n] (+)= op(A)[m, k] · B} with B from {@link #packB} of this instance: the same product

@@ -1,16 +1,11 @@
 package org.rnn4j.kernel;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
- * The kernels' worker threads: one fixed pool, created when first needed and reused by every call
- * (no thread creation per training step).
+ * The kernels' worker threads: one pool of persistent workers, created when first needed and reused
+ * by every call (no thread creation per training step, and no allocation per call: see
+ * {@link WorkerPool}).
  *
  * <p>Determinism contract: callers split their work into tasks whose boundaries depend only on the
  * problem's shape, never on {@link #threads()}, and each task writes its own part of the output.
@@ -21,10 +16,10 @@ import java.util.function.IntConsumer;
  * {@code rnn4j.threads} or {@link #setThreads(int)} (e.g. from the CLI's {@code --threads}) changes it.
  */
 public final class Parallel {
-    private static final ThreadLocal<Boolean> IN_TASK = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final ThreadLocal<boolean[]> IN_TASK = ThreadLocal.withInitial(() -> new boolean[1]);
     private static final Object LOCK = new Object();
     private static volatile int threads = initialThreads();
-    private static ExecutorService pool; // threads - 1 workers; the caller is the last one
+    private static WorkerPool pool; // threads - 1 workers; the caller is the last one
 
     private Parallel() {
     }
@@ -59,22 +54,17 @@ public final class Parallel {
                 return;
             }
             if (pool != null) {
-                pool.shutdown(); // running tasks finish; idle workers exit
+                pool.shutdown(); // a running job finishes; idle workers exit
                 pool = null;
             }
             threads = n;
         }
     }
 
-    private static ExecutorService pool() {
+    private static WorkerPool pool() {
         synchronized (LOCK) {
             if (pool == null) {
-                AtomicInteger id = new AtomicInteger();
-                pool = Executors.newFixedThreadPool(threads - 1, r -> {
-                    Thread t = new Thread(r, "rnn4j-kernel-" + id.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                pool = new WorkerPool(threads - 1);
             }
             return pool;
         }
@@ -83,44 +73,36 @@ public final class Parallel {
     /**
      * Runs {@code task.accept(i)} for every i in [0, tasks), spread over the pool, and returns when
      * all have finished. Tasks must write disjoint outputs. Runs inline when there is one task, one
-     * thread, or when called from inside a task (no nested fan-out, no deadlock). The first exception
-     * thrown by a task is rethrown here.
+     * thread, when called from inside a task (no nested fan-out, no deadlock), or when another thread's
+     * call is using the pool. The first exception thrown by a task is rethrown here.
      */
     public static void forEach(int tasks, IntConsumer task) {
         int n = threads;
-        if (tasks <= 1 || n <= 1 || IN_TASK.get()) {
+        if (tasks <= 1 || n <= 1 || IN_TASK.get()[0] || !pool().run(tasks, task, Math.min(n - 1, tasks - 1))) {
             for (int i = 0; i < tasks; i++) {
                 task.accept(i);
             }
-            return;
         }
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(tasks);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> drain(tasks, task, next, done, failure);
-        ExecutorService executor = pool();
-        int helpers = Math.min(n - 1, tasks - 1);
+    }
+
+    /** Runs {@code body} marked as inside a task, so kernels it calls do not fan out again. */
+    static void runInTask(Runnable body) {
+        boolean[] flag = IN_TASK.get();
+        flag[0] = true;
         try {
-            for (int h = 0; h < helpers; h++) {
-                executor.execute(worker);
-            }
-        } catch (RejectedExecutionException e) {
-            // setThreads() replaced the pool meanwhile: the caller (and helpers already queued) finish the tasks
+            body.run();
+        } finally {
+            flag[0] = false;
         }
-        worker.run(); // the caller works too
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable t = failure.get();
+    }
+
+    /** Marks the calling worker thread as inside a task for good. */
+    static void markWorker() {
+        IN_TASK.get()[0] = true;
+    }
+
+    /** Rethrows a task's failure on the caller (unchecked as is, checked wrapped); nothing when null. */
+    static void rethrow(Throwable t) {
         if (t instanceof RuntimeException re) {
             throw re;
         }
@@ -129,26 +111,6 @@ public final class Parallel {
         }
         if (t != null) {
             throw new IllegalStateException("kernel task failed", t);
-        }
-    }
-
-    private static void drain(int tasks, IntConsumer task, AtomicInteger next, CountDownLatch done,
-                              AtomicReference<Throwable> failure) {
-        IN_TASK.set(Boolean.TRUE);
-        try {
-            for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
-                try {
-                    if (failure.get() == null) {
-                        task.accept(i);
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    done.countDown();
-                }
-            }
-        } finally {
-            IN_TASK.set(Boolean.FALSE);
         }
     }
 }

@@ -572,8 +572,12 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
-    public PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
-        float[] d = new float[k * n];
+    public int packedBSize(int k, int n) {
+        return Math.multiplyExact(k, n);
+    }
+
+    @Override
+    public PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] d) {
         for (int p = 0; p < k; p++) {
             for (int j = 0; j < n; j++) {
                 d[p * n + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];

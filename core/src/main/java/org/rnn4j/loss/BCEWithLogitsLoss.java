@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * {@code torch.nn.BCEWithLogitsLoss}: sigmoid and binary cross-entropy in one numerically stable
@@ -56,7 +57,7 @@ public record BCEWithLogitsLoss(Tensor weight, Tensor posWeight, Reduction reduc
         float[] pw = posWeight == null ? null : Reduce.expand(OP, "pos_weight", posWeight, input.shape());
         float[] x = input.value().data();
         float[] y = target.value().data();
-        float[] out = new float[n];
+        float[] out = Workspace.floats(n);
         Kernels.get().bceWithLogitsForward(n, x, 0, y, 0, w, pw, out);
         Tensor value = Reduce.value(reduction, out, input.shape(), n);
         return Var.of(OP, value, g -> {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * {@code torch.nn.CrossEntropyLoss}: log-softmax over the class dimension fused with the negative
@@ -68,9 +69,9 @@ public record CrossEntropyLoss(Tensor weight, int ignoreIndex, Reduction reducti
         float[] w = weight == null ? null : weight.data();
         float eps = (float) labelSmoothing;
         int[] t = target.data();
-        float[] logp = new float[input.value().size()];  // [outer, C, inner]
-        float[] rowLoss = new float[l.positions()];      // [outer·inner]
-        float[] rowWeight = new float[l.positions()];
+        float[] logp = Workspace.floats(input.value().size());  // [outer, C, inner]
+        float[] rowLoss = Workspace.floats(l.positions());      // [outer·inner]
+        float[] rowWeight = Workspace.floats(l.positions());
         Kernels.get().crossEntropyForward(l.outer(), l.classes(), l.inner(), input.value().data(), 0, t, 0,
                 w, ignoreIndex, eps, logp, rowLoss, rowWeight);
         double total = reduction == Reduction.MEAN ? Kernels.get().sum(rowWeight, 0, rowWeight.length) : 1.0;

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * {@code torch.nn.MSELoss}: {@code (input - target)²}, averaged (default) or summed. Input and
@@ -32,7 +33,7 @@ public record MSELoss(Reduction reduction) {
         int n = input.value().size();
         float[] x = input.value().data();
         float[] y = target.value().data();
-        float[] sq = new float[n];
+        float[] sq = Workspace.floats(n);
         Kernels.get().squaredDiff(n, x, 0, y, 0, sq, 0);
         Tensor value = Reduce.value(reduction, sq, input.shape(), n);
         return Var.of(OP, value, g -> {

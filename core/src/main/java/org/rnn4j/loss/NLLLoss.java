@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * {@code torch.nn.NLLLoss}: the input already holds log-probabilities (e.g. from log_softmax).
@@ -50,8 +51,8 @@ public record NLLLoss(Tensor weight, int ignoreIndex, Reduction reduction) {
         ClassLayout l = ClassLayout.of(OP, input.shape(), target, weight, ignoreIndex);
         float[] w = weight == null ? null : weight.data();
         int[] t = target.data();
-        float[] rowLoss = new float[l.positions()];   // [outer·inner]
-        float[] rowWeight = new float[l.positions()];
+        float[] rowLoss = Workspace.floats(l.positions());   // [outer·inner]
+        float[] rowWeight = Workspace.floats(l.positions());
         Kernels.get().nllForward(l.outer(), l.classes(), l.inner(), input.value().data(), 0, t, 0,
                 w, ignoreIndex, rowLoss, rowWeight);
         double total = reduction == Reduction.MEAN ? Kernels.get().sum(rowWeight, 0, rowWeight.length) : 1.0;

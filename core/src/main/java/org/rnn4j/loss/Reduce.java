@@ -3,6 +3,7 @@ package org.rnn4j.loss;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /** Reduction plumbing shared by the losses: the forward value and the per-element upstream gradient. */
 final class Reduce {
@@ -15,10 +16,12 @@ final class Reduce {
      */
     static Tensor value(Reduction r, float[] perElement, Shape shape, double meanDenominator) {
         if (r == Reduction.NONE) {
-            return Tensor.wrap(shape, perElement);
+            Tensor t = Workspace.zeros(shape); // a copy: perElement may be a scratch array of the open step
+            System.arraycopy(perElement, 0, t.data(), 0, t.size());
+            return t;
         }
         double sum = Kernels.get().sum(perElement, 0, perElement.length);
-        return Tensor.scalar((float) (r == Reduction.MEAN ? sum / meanDenominator : sum));
+        return Workspace.full(Shape.scalar(), (float) (r == Reduction.MEAN ? sum / meanDenominator : sum));
     }
 
     /** The upstream gradient of element i is {@code g[off + i·stride]} (stride 0 = one shared value). */
@@ -56,7 +59,7 @@ final class Reduce {
                 throw new IllegalArgumentException(op + ": " + what + " " + t.shape() + " cannot broadcast to input " + to);
             }
         }
-        float[] out = new float[to.size()];
+        float[] out = Workspace.floats(to.size());
         Kernels.get().copyStrided(dst, t.data(), 0, strides, out, 0);
         return out;
     }

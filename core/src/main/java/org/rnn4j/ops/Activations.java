@@ -5,6 +5,7 @@ import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.UnaryOp;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /** Elementwise functions (neg, exp, log, tanh, sigmoid, relu) and softmax / log_softmax along a dim. */
 public final class Activations {
@@ -38,7 +39,7 @@ public final class Activations {
 
     private static Var unary(String name, UnaryOp op, Var x) {
         Tensor xv = x.value();
-        Tensor y = Tensor.zeros(xv.shape());
+        Tensor y = Workspace.zeros(xv.shape());
         Kernels.get().unary(op, xv.data(), 0, y.data(), 0, y.size());
         return Var.of(name, y, gy -> {
             if (x.requiresGrad()) {
@@ -73,7 +74,7 @@ public final class Activations {
 
     private static Var softmaxOn(String name, Var x, int outer, int n, int inner, boolean log) {
         Kernels k = Kernels.get();
-        Tensor y = Tensor.zeros(x.shape());
+        Tensor y = Workspace.zeros(x.shape());
         if (log) {
             k.logSoftmax(outer, n, inner, x.value().data(), 0, y.data(), 0);
         } else {

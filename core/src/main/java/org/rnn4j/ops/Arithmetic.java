@@ -5,6 +5,7 @@ import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * Elementwise add, sub, mul, div with NumPy/PyTorch broadcasting (each input's gradient is summed
@@ -33,7 +34,7 @@ public final class Arithmetic {
     private static Var binary(String name, BinaryOp op, Var a, Var b) {
         Kernels k = Kernels.get();
         Shape outShape = Broadcast.shape(name, a.shape(), b.shape());
-        Tensor out = Tensor.zeros(outShape);
+        Tensor out = Workspace.zeros(outShape);
         Tensor av = a.value();
         Tensor bv = b.value();
         boolean same = av.shape().equals(outShape) && bv.shape().equals(outShape);
@@ -68,7 +69,7 @@ public final class Arithmetic {
                         Broadcast.accumulate(a, product(BinaryOp.DIV, gy, bv), 1f);
                     }
                     if (b.requiresGrad()) {
-                        Tensor t = Tensor.zeros(outShape);
+                        Tensor t = Workspace.zeros(outShape);
                         k.binary(BinaryOp.MUL, gy.data(), 0, out.data(), 0, t.data(), 0, t.size());
                         Broadcast.accumulate(b, product(BinaryOp.DIV, t, bv), -1f);
                     }
@@ -79,7 +80,7 @@ public final class Arithmetic {
 
     /** {@code g op x}, with {@code x} broadcast to {@code g}'s shape. */
     private static Tensor product(BinaryOp op, Tensor g, Tensor x) {
-        Tensor t = Tensor.zeros(g.shape());
+        Tensor t = Workspace.zeros(g.shape());
         Kernels k = Kernels.get();
         if (x.shape().equals(g.shape())) {
             k.binary(op, g.data(), 0, x.data(), 0, t.data(), 0, t.size());
@@ -122,7 +123,7 @@ public final class Arithmetic {
 
     /** {@code x op s}; the gradient is {@code gy · slope}, or {@code gy / s} for division. */
     private static Var scalar(String name, BinaryOp op, Var x, float s, float slope) {
-        Tensor out = Tensor.zeros(x.shape());
+        Tensor out = Workspace.zeros(x.shape());
         Kernels.get().binaryScalar(op, x.value().data(), 0, s, out.data(), 0, out.size());
         return Var.of(name, out, gy -> {
             if (!x.requiresGrad()) {
@@ -130,7 +131,7 @@ public final class Arithmetic {
             }
             Tensor gx = x.gradBuffer();
             if (op == BinaryOp.DIV) {
-                Tensor t = Tensor.zeros(gy.shape());
+                Tensor t = Workspace.zeros(gy.shape());
                 Kernels.get().binaryScalar(BinaryOp.DIV, gy.data(), 0, s, t.data(), 0, t.size());
                 Kernels.get().axpy(t.size(), 1f, t.data(), 0, gx.data(), 0);
             } else {

@@ -4,6 +4,7 @@ import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /** NumPy/PyTorch broadcasting rules and the gradient reduction that undoes them. */
 final class Broadcast {
@@ -58,7 +59,8 @@ final class Broadcast {
         }
         Tensor src = g;
         if (alpha != 1f) {
-            src = g.copy();
+            src = Workspace.zeros(g.shape());
+            src.copyFrom(g);
             k.scale(src.size(), alpha, src.data(), 0);
         }
         k.accumulateStrided(g.dims(), src.data(), 0, gb.data(), 0, strides(v.shape(), g.shape()));

@@ -5,6 +5,7 @@ import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /** Inverted dropout: in training each element is zeroed with probability p and the rest scaled by 1/(1-p). */
 public final class DropoutOp {
@@ -23,12 +24,12 @@ public final class DropoutOp {
             return x;
         }
         int n = x.value().size();
-        Tensor mask = Tensor.zeros(x.shape());
+        Tensor mask = Workspace.zeros(x.shape());
         if (p < 1.0) {
             rng.fillUniform(mask.data(), 0f, 1f);
             Kernels.get().dropoutMask(n, (float) p, (float) (1.0 / (1.0 - p)), mask.data(), 0);
         }
-        Tensor out = Tensor.zeros(x.shape());
+        Tensor out = Workspace.zeros(x.shape());
         Kernels.get().binary(BinaryOp.MUL, x.value().data(), 0, mask.data(), 0, out.data(), 0, n);
         return Var.of("dropout", out, gy -> {
             if (x.requiresGrad()) { // gx += gy · mask

@@ -7,6 +7,7 @@ import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.IntTensor;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /** Indexing: index_select, gather, embedding lookup, masked_fill. */
 public final class IndexOps {
@@ -23,7 +24,7 @@ public final class IndexOps {
         int outer = s.sizeBetween(0, d);
         int inner = s.sizeBetween(d + 1, s.rank());
         int k = idx.length;
-        Tensor out = Tensor.zeros(s.with(d, k)); // [outer, k, inner]
+        Tensor out = Workspace.zeros(s.with(d, k)); // [outer, k, inner]
         Kernels.get().indexSelect(outer, n, inner, idx, 0, k, x.value().data(), 0, out.data(), 0);
         return Var.of("index_select", out, gy -> {
             if (x.requiresGrad()) {
@@ -48,7 +49,7 @@ public final class IndexOps {
         int[] idx = indices.data();
         checkRange("embedding", idx, n, "num_embeddings " + n);
         int k = idx.length;
-        Tensor out = Tensor.zeros(Shape.of(Dims.concat(indices.dims(), dim))); // [..., D]
+        Tensor out = Workspace.zeros(Shape.of(Dims.concat(indices.dims(), dim))); // [..., D]
         Kernels.get().indexSelect(1, n, dim, idx, 0, k, weight.value().data(), 0, out.data(), 0);
         return Var.of("embedding", out, gy -> {
             if (weight.requiresGrad()) {
@@ -83,7 +84,7 @@ public final class IndexOps {
         checkRange("gather", idx, s.dim(d), "dim " + dim + " of shape " + s);
         int[] dims = is.dims();
         int[] strides = s.strides();
-        Tensor out = Tensor.zeros(is);
+        Tensor out = Workspace.zeros(is);
         Kernels.get().gather(dims, d, idx, x.value().data(), 0, strides, out.data(), 0);
         return Var.of("gather", out, gy -> {
             if (x.requiresGrad()) {
@@ -110,7 +111,7 @@ public final class IndexOps {
         int[] dims = s.dims();
         int[] ms = Broadcast.strides(maskShape, s);
         boolean[] m = mask.clone();
-        Tensor out = Tensor.zeros(s);
+        Tensor out = Workspace.zeros(s);
         Kernels.get().maskedFill(dims, x.value().data(), 0, m, 0, ms, value, out.data(), 0);
         return Var.of("masked_fill", out, gy -> {
             if (x.requiresGrad()) {

@@ -5,6 +5,7 @@ import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /** Matrix products: {@code matmul} with torch.matmul's rules, and the fused {@code linear}. */
 public final class MatrixOps {
@@ -42,7 +43,7 @@ public final class MatrixOps {
         if (as.rank() == 1) {
             outDims = Dims.remove(outDims, outDims.length - (bs.rank() == 1 ? 1 : 2));
         }
-        Tensor out = Tensor.zeros(Shape.of(outDims));
+        Tensor out = Workspace.zeros(Shape.of(outDims));
         Tensor av = a.value();
         Tensor bv = b.value();
         if (bBatch.rank() == 0) {
@@ -121,7 +122,7 @@ public final class MatrixOps {
             throw new IllegalArgumentException("linear: bias " + bias.shape() + " does not match out_features " + outF);
         }
         int n = xs.sizeBetween(0, xs.rank() - 1); // rows of x viewed as [N, in]
-        Tensor out = Tensor.zeros(xs.with(-1, outF)); // [N, out]
+        Tensor out = Workspace.zeros(xs.with(-1, outF)); // [N, out]
         Kernels k = Kernels.get();
         if (bias != null) {
             k.copyStrided(new int[] {n, outF}, bias.value().data(), 0, new int[] {0, 1}, out.data(), 0);

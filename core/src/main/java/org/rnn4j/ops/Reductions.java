@@ -5,6 +5,7 @@ import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /** Sum and mean over all elements or along one dim (negative dims count from the end), with keepdim. */
 public final class Reductions {
@@ -25,7 +26,7 @@ public final class Reductions {
         Tensor xv = x.value();
         int n = xv.size();
         double s = Kernels.get().sum(xv.data(), 0, n);
-        Tensor out = Tensor.scalar((float) (mean ? s / n : s));
+        Tensor out = Workspace.full(Shape.scalar(), (float) (mean ? s / n : s));
         float alpha = mean ? 1f / n : 1f;
         return Var.of(name, out, gy -> {
             if (x.requiresGrad()) { // gx += alpha·gy, gy broadcast (all strides 0)
@@ -62,7 +63,7 @@ public final class Reductions {
         Shape outShape = keepdim ? kept : Shape.of(Dims.remove(s.dims(), d));
         int[] strides = kept.strides();
         strides[d] = 0; // every element along d lands on the same output element
-        Tensor out = Tensor.zeros(outShape);
+        Tensor out = Workspace.zeros(outShape);
         Kernels k = Kernels.get();
         Tensor xv = x.value();
         k.accumulateStrided(s.dims(), xv.data(), 0, out.data(), 0, strides);

@@ -7,6 +7,7 @@ import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /** reshape, squeeze / unsqueeze, transpose / permute, cat / stack, narrow / select / split / chunk. */
 public final class ShapeOps {
@@ -97,7 +98,7 @@ public final class ShapeOps {
             outDims[i] = xd[d];
             srcStrides[i] = xs[d];
         }
-        Tensor out = Tensor.zeros(Shape.of(outDims));
+        Tensor out = Workspace.zeros(Shape.of(outDims));
         Kernels.get().copyStrided(outDims, x.value().data(), 0, srcStrides, out.data(), 0);
         return Var.of("permute", out, gy -> {
             if (x.requiresGrad()) {
@@ -119,7 +120,7 @@ public final class ShapeOps {
         int[] outDims = s.with(d, length).dims();
         int[] xs = s.strides();
         int off = st * xs[d];
-        Tensor out = Tensor.zeros(Shape.of(outDims));
+        Tensor out = Workspace.zeros(Shape.of(outDims));
         Kernels.get().copyStrided(outDims, x.value().data(), off, xs, out.data(), 0);
         return Var.of("narrow", out, gy -> {
             if (x.requiresGrad()) {
@@ -203,7 +204,7 @@ public final class ShapeOps {
         }
         Shape outShape = first.with(d, total);
         int[] os = outShape.strides();
-        Tensor out = Tensor.zeros(outShape);
+        Tensor out = Workspace.zeros(outShape);
         Kernels k = Kernels.get();
         int[] offs = new int[xs.size()];
         int at = 0;

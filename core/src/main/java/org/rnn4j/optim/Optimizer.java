@@ -102,8 +102,13 @@ public abstract class Optimizer {
 
     /** Buffer {@code bufferName} of parameter {@code index}, created filled with {@code initial} on first use. */
     protected final Tensor buffer(int index, String bufferName, float initial) {
-        return buffers.get(index).computeIfAbsent(bufferName,
-                k -> Tensor.full(params.get(index).value().shape(), initial));
+        Map<String, Tensor> own = buffers.get(index);
+        Tensor t = own.get(bufferName); // not computeIfAbsent: its capturing lambda would be garbage every step
+        if (t == null) {
+            t = Tensor.full(params.get(index).value().shape(), initial);
+            own.put(bufferName, t);
+        }
+        return t;
     }
 
     /** A deep copy of the hyper-parameters, step counts and buffers. */

@@ -8,18 +8,33 @@ import java.util.Arrays;
  * <p>No element maths lives here beyond fill and copy; arithmetic goes through
  * {@link org.rnn4j.kernel.Kernels}. The array is exposed ({@link #data()}) because kernels work
  * on arrays and offsets; callers that share it must not resize or alias it behind the owner's back.
+ *
+ * <p>A tensor made while a {@link Workspace.Step} is open (an op's output in a training step that uses a
+ * workspace) borrows its array from that step: once the step is closed every read throws
+ * IllegalStateException, because the array already holds a later step's numbers.
  */
 public final class Tensor {
     private final Shape shape;
     private final float[] data;
+    private final Workspace.Step step; // the step the array is borrowed from, or null: owned
 
     private Tensor(Shape shape, float[] data) {
+        this(shape, data, null);
+    }
+
+    private Tensor(Shape shape, float[] data, Workspace.Step step) {
         if (data.length != shape.size()) {
             throw new IllegalArgumentException(
                     "tensor: shape " + shape + " needs " + shape.size() + " elements, got " + data.length);
         }
         this.shape = shape;
         this.data = data;
+        this.step = step;
+    }
+
+    /** A tensor on an array borrowed from {@code step} (see {@link Workspace#zeros(Shape)}). */
+    static Tensor inStep(Shape shape, float[] data, Workspace.Step step) {
+        return new Tensor(shape, data, step);
     }
 
     /** Wraps {@code data} without copying. */
@@ -79,17 +94,26 @@ public final class Tensor {
         return data.length;
     }
 
-    /** The backing array (row-major). */
+    /** The backing array (row-major). Throws IllegalStateException once the tensor is {@link #isReleased released}. */
     public float[] data() {
+        if (step != null && !step.isOpen()) {
+            throw new IllegalStateException("tensor " + shape + " was made in a workspace step that has been closed: "
+                    + "its memory now holds a later step's values (copy() what you need before the step ends)");
+        }
         return data;
     }
 
+    /** Whether this tensor was made in a workspace step that has been closed, so it can no longer be read. */
+    public boolean isReleased() {
+        return step != null && !step.isOpen();
+    }
+
     public float get(int... index) {
-        return data[offset(index)];
+        return data()[offset(index)];
     }
 
     public void set(float v, int... index) {
-        data[offset(index)] = v;
+        data()[offset(index)] = v;
     }
 
     /** The single value of a one-element tensor. */
@@ -97,11 +121,12 @@ public final class Tensor {
         if (data.length != 1) {
             throw new IllegalArgumentException("item: tensor of shape " + shape + " has " + data.length + " elements");
         }
-        return data[0];
+        return data()[0];
     }
 
+    /** An owned copy (never borrowed from a workspace): what may outlive a workspace step. */
     public Tensor copy() {
-        return new Tensor(shape, data.clone());
+        return new Tensor(shape, data().clone());
     }
 
     /** Same data, new shape with the same element count (no copy). */
@@ -109,7 +134,7 @@ public final class Tensor {
         if (newShape.size() != data.length) {
             throw new IllegalArgumentException("view: cannot view " + shape + " as " + newShape);
         }
-        return new Tensor(newShape, data);
+        return new Tensor(newShape, data(), step);
     }
 
     public Tensor view(int... dims) {
@@ -117,7 +142,7 @@ public final class Tensor {
     }
 
     public void fill(float v) {
-        Arrays.fill(data, v);
+        Arrays.fill(data(), v);
     }
 
     /** Copies the elements of {@code src}, which must have the same shape. */
@@ -125,7 +150,7 @@ public final class Tensor {
         if (!src.shape.equals(shape)) {
             throw new IllegalArgumentException("copyFrom: shape " + src.shape + " does not match " + shape);
         }
-        System.arraycopy(src.data, 0, data, 0, data.length);
+        System.arraycopy(src.data(), 0, data(), 0, data.length);
     }
 
     private int offset(int[] index) {
@@ -146,6 +171,9 @@ public final class Tensor {
 
     @Override
     public String toString() {
+        if (isReleased()) {
+            return "Tensor" + shape + " [released with its workspace step]";
+        }
         int n = Math.min(data.length, 8);
         StringBuilder sb = new StringBuilder("Tensor").append(shape).append(" [");
         for (int i = 0; i < n; i++) {

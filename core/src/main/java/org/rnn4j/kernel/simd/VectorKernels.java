@@ -56,8 +56,13 @@ public class VectorKernels extends ScalarKernels {
     }
 
     @Override
-    public PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
-        return VectorPackedB.pack(transB, k, n, b, bOff, ldb);
+    public int packedBSize(int k, int n) {
+        return VectorPackedB.size(k, n);
+    }
+
+    @Override
+    public PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] into) {
+        return VectorPackedB.pack(transB, k, n, b, bOff, ldb, into);
     }
 
     @Override
@@ -241,14 +246,20 @@ public class VectorKernels extends ScalarKernels {
 
     @Override
     public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
-        chunks(n, (lo, hi) -> {
-            int upper = lo + S.loopBound(hi - lo);
-            for (int i = lo; i < upper; i += L) {
-                FloatVector.fromArray(S, x, xOff + i).mul(alpha).add(FloatVector.fromArray(S, y, yOff + i))
-                        .intoArray(y, yOff + i);
-            }
-            super.axpy(hi - upper, alpha, x, xOff + upper, y, yOff + upper);
-        });
+        if (n <= CHUNK) { // no task lambda: a gather's backward calls this once per copied block
+            axpyRange(alpha, x, xOff, y, yOff, 0, n);
+        } else {
+            chunks(n, (lo, hi) -> axpyRange(alpha, x, xOff, y, yOff, lo, hi));
+        }
+    }
+
+    private void axpyRange(float alpha, float[] x, int xOff, float[] y, int yOff, int lo, int hi) {
+        int upper = lo + S.loopBound(hi - lo);
+        for (int i = lo; i < upper; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(alpha).add(FloatVector.fromArray(S, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        super.axpy(hi - upper, alpha, x, xOff + upper, y, yOff + upper);
     }
 
     @Override

@@ -25,17 +25,27 @@ final class VectorPackedB implements PackedB {
         return (n + VectorGemm.NR - 1) / VectorGemm.NR * VectorGemm.NR;
     }
 
-    /** A new packed copy (the caller keeps it across products). */
-    static VectorPackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+    /** Floats of a packed op(B) [k, n]. */
+    static int size(int k, int n) {
         if (k < 0 || n < 0) {
             throw new IllegalArgumentException("packB: expected sizes >= 0, got k=" + k + ", n=" + n);
         }
-        return fill(new VectorPackedB(k, n, new float[Math.multiplyExact(k, padded(n))]), transB, b, bOff, ldb);
+        return Math.multiplyExact(k, padded(n));
+    }
+
+    /** A packed copy in {@code into} (length ≥ {@link #size}), which the caller keeps across products. */
+    static VectorPackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] into) {
+        int size = size(k, n);
+        if (into.length < size) {
+            throw new IllegalArgumentException("packB: buffer of " + into.length + " floats, op(B) [" + k + ", " + n
+                    + "] needs " + size);
+        }
+        return fill(new VectorPackedB(k, n, into), transB, b, bOff, ldb);
     }
 
     /** A packed copy in the thread's reusable buffer, valid until this thread's next product. */
     static VectorPackedB packInto(GemmWorkspace ws, boolean transB, int k, int n, float[] b, int bOff, int ldb) {
-        return fill(new VectorPackedB(k, n, ws.wholeB(Math.multiplyExact(k, padded(n)))), transB, b, bOff, ldb);
+        return fill(new VectorPackedB(k, n, ws.wholeB(size(k, n))), transB, b, bOff, ldb);
     }
 
     /** Packs every (KC, NC) block; blocks are disjoint, so they are packed in parallel. */

@@ -13,10 +13,14 @@ public enum CellKind {
 
     private final int gates;
     private final String moduleName;
+    private final String layerOp;        // e.g. "lstm_layer": the fused node's op name
+    private final String reverseLayerOp; // "lstm_layer_reverse"
 
     CellKind(int gates, String moduleName) {
         this.gates = gates;
         this.moduleName = moduleName;
+        this.layerOp = moduleName.toLowerCase(java.util.Locale.ROOT) + "_layer";
+        this.reverseLayerOp = layerOp + "_reverse";
     }
 
     /** G: how many H-row blocks {@code weight_ih} / {@code weight_hh} hold. */
@@ -27,6 +31,11 @@ public enum CellKind {
     /** PyTorch's class name of the layer ({@code RNN}, {@code LSTM}, {@code GRU}), used in messages. */
     public String moduleName() {
         return moduleName;
+    }
+
+    /** The op name of a fused layer node of this kind (one string per call would be garbage). */
+    String layerOp(boolean reverse) {
+        return reverse ? reverseLayerOp : layerOp;
     }
 
     /** True when the state has a cell part {@code c} besides {@code h}. */

@@ -1,7 +1,6 @@
 package org.rnn4j.nn.recurrent;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.rnn4j.autograd.GradMode;
 import org.rnn4j.autograd.Var;
@@ -11,6 +10,7 @@ import org.rnn4j.kernel.PackedB;
 import org.rnn4j.kernel.UnaryOp;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * One layer in one direction as ONE autograd node: the fast path of every recurrent layer and cell.
@@ -19,7 +19,9 @@ import org.rnn4j.tensor.Tensor;
  * per step one recurrent GEMM on the step's active rows and one fused gate kernel. Backward walks the
  * steps in reverse with the fused gate-backward kernel and one GEMM per step for dL/dh_prev, then
  * computes dX, dW_ih, dW_hh, dW_hr and the bias gradients of all steps with single GEMMs and row sums.
- * Every buffer is allocated before the time loops; nothing is allocated inside them.
+ * Every buffer is taken before the time loops (from the open {@link Workspace} step, if any: the
+ * node's value, the tensors saved for backward and the backward buffers alike); nothing is allocated
+ * inside them.
  *
  * <p>The node's value is flat: {@code [ y (N·P) | h_n (B·P) | c_n (B·H), LSTM only ]}, y in the
  * packed row order of the input ({@link StepLayout}), h_n / c_n in the row (sorted batch) order. The
@@ -43,7 +45,8 @@ final class FusedLayer {
     private final Var c0;
     private final int c0Off;
     private final LayerWeights w;
-    private final float[] out;
+    private final Tensor value; // the node's value, flat (class comment)
+    private final float[] out;  // its data
 
     // Saved for backward ([N, ·]) or, when no graph is recorded, one-step workspaces ([B, ·]).
     private float[] gates;  // [N, G·H] pre-activations, then activations (LSTM, GRU)
@@ -76,7 +79,8 @@ final class FusedLayer {
             throw new IllegalStateException("fused " + kind + ": weight_ih " + w.wIh().shape() + " / input of "
                     + x.value().size() + " values do not fit [" + n + ", " + inWidth + "]");
         }
-        this.out = new float[n * proj + batch * proj + (kind.hasCell() ? batch * hidden : 0)];
+        this.value = Workspace.zeros(Shape.of(n * proj + batch * proj + (kind.hasCell() ? batch * hidden : 0)));
+        this.out = value.data();
     }
 
     /**
@@ -90,15 +94,16 @@ final class FusedLayer {
                      Var c0, int c0Off, LayerWeights w, boolean reverse) {
         FusedLayer f = new FusedLayer(kind, x, inWidth, steps, h0, h0Off, c0, c0Off, w, reverse);
         List<Var> inputs = new ArrayList<>();
+        boolean anyGrad = false;
         for (Var v : new Var[] {x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()}) {
             if (v != null) {
                 inputs.add(v);
+                anyGrad |= v.requiresGrad();
             }
         }
-        boolean record = GradMode.isEnabled() && inputs.stream().anyMatch(Var::requiresGrad);
+        boolean record = GradMode.isEnabled() && anyGrad;
         f.forward(record);
-        String op = kind.moduleName().toLowerCase() + (reverse ? "_layer_reverse" : "_layer");
-        return Var.of(op, Tensor.wrap(Shape.of(f.out.length), f.out), f::backward, inputs.toArray(new Var[0]));
+        return Var.of(kind.layerOp(reverse), f.value, f::backward, inputs.toArray(new Var[0]));
     }
 
     // ---------------------------------------------------------------- forward
@@ -106,15 +111,15 @@ final class FusedLayer {
     private void forward(boolean keep) {
         Kernels k = Kernels.get();
         int rows = keep ? n : batch;
-        gates = new float[n * gh];
-        hPrev = keep ? new float[n * proj] : null;
+        gates = Workspace.floats(n * gh);
+        hPrev = keep ? Workspace.floats(n * proj) : null;
         if (kind == CellKind.LSTM) {
-            cPrev = keep ? new float[n * hidden] : null;
-            tanhC = new float[rows * hidden];
-            hFull = w.wHr() != null ? new float[rows * hidden] : null;
+            cPrev = keep ? Workspace.floats(n * hidden) : null;
+            tanhC = Workspace.floats(rows * hidden);
+            hFull = w.wHr() != null ? Workspace.floats(rows * hidden) : null;
         } else if (kind == CellKind.GRU) {
-            ghn = new float[rows * hidden];
-            ghWs = new float[batch * gh];
+            ghn = Workspace.floats(rows * hidden);
+            ghWs = Workspace.floats(batch * gh);
         }
         // Gx = X·W_ihᵀ + b_ih (+ b_hh; for the GRU only its r, z rows)   [N, G·H]
         k.gemm(false, true, n, gh, in, x.value().data(), 0, in, w.wIh().value().data(), 0, in, gates, 0, gh, false);
@@ -132,7 +137,9 @@ final class FusedLayer {
         // W_hhᵀ packed once for all steps: the plain product repacks it at every step (W4b32: 41 % of
         // the time). Used for steps of more than GEMM_SMALL_ROWS rows, where gemmPacked is bitwise the
         // plain product (smaller steps read W_hh unpacked, which packing would only slow down).
-        whhT = steps > 1 && batch > Kernels.GEMM_SMALL_ROWS ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj) : null;
+        whhT = steps > 1 && batch > Kernels.GEMM_SMALL_ROWS
+                ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj, Workspace.floats(k.packedBSize(proj, gh)))
+                : null;
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
@@ -227,12 +234,12 @@ final class FusedLayer {
         Kernels k = Kernels.get();
         float[] g = gradOut.data();
         Grads d = new Grads();
-        d.dh = Arrays.copyOfRange(g, hOff(), hOff() + batch * proj);
-        d.dc = kind.hasCell() ? Arrays.copyOfRange(g, cOff(), cOff() + batch * hidden) : null;
-        d.dA = new float[n * gh];
-        d.dGh = kind == CellKind.GRU ? new float[n * gh] : d.dA;
-        d.dHp = hFull != null ? new float[n * proj] : null;
-        d.dhWs = new float[batch * hidden];
+        d.dh = copyOf(g, hOff(), batch * proj);
+        d.dc = kind.hasCell() ? copyOf(g, cOff(), batch * hidden) : null;
+        d.dA = Workspace.floats(n * gh);
+        d.dGh = kind == CellKind.GRU ? Workspace.floats(n * gh) : d.dA;
+        d.dHp = hFull != null ? Workspace.floats(n * proj) : null;
+        d.dhWs = Workspace.floats(batch * hidden);
         int steps = this.steps.steps();
         for (int s = steps - 1; s >= 0; s--) {
             int t = reverse ? steps - 1 - s : s;
@@ -245,6 +252,13 @@ final class FusedLayer {
             }
         }
         allStepGradients(k, d);
+    }
+
+    /** {@code src[from, from + length)} in a buffer of the open step. */
+    private static float[] copyOf(float[] src, int from, int length) {
+        float[] c = Workspace.floats(length);
+        System.arraycopy(src, from, c, 0, length);
+        return c;
     }
 
     private void rnnBack(Kernels k, float[] g, Grads d, int r0, int bt) {

@@ -6,6 +6,7 @@ import org.rnn4j.kernel.Kernels;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * The differentiable copies around the fused layers: layouts in and out of the time-major packed rows,
@@ -17,7 +18,7 @@ final class Glue {
 
     /** [B, T, F] → [T·B, F] (batch-first to time-major rows). */
     static Var timeMajor(Var x, int batch, int steps, int width) {
-        BlockCopy bc = new BlockCopy(x);
+        BlockCopy bc = new BlockCopy(steps * batch, x);
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < batch; b++) {
                 bc.add(0, (b * steps + t) * width, (t * batch + b) * width, width);
@@ -31,8 +32,8 @@ final class Glue {
      * concatenation over directions of rows r of {@code dirs[d]}'s first [rows, width] values.
      */
     static Var concatRows(Var[] dirs, int rows, int width, int[] rowOf, Shape shape) {
-        BlockCopy bc = new BlockCopy(dirs);
         int d = dirs.length;
+        BlockCopy bc = new BlockCopy(rowOf == null && d == 1 ? 1 : rows * d, dirs);
         for (int r = 0; r < rows; r++) {
             int dst = (rowOf == null ? r : rowOf[r]) * d * width;
             for (int k = 0; k < d; k++) {
@@ -47,7 +48,7 @@ final class Glue {
      * {@code section + perm[b]·width} (perm {@code null} = identity). Shape [K, B, width] (or [K, width]).
      */
     static Var stackStates(String op, Var[] fused, int section, int batch, int width, int[] perm, Shape shape) {
-        BlockCopy bc = new BlockCopy(fused);
+        BlockCopy bc = new BlockCopy(perm == null ? fused.length : fused.length * batch, fused);
         for (int k = 0; k < fused.length; k++) {
             for (int b = 0; b < batch; b++) {
                 int from = section + (perm == null ? b : perm[b]) * width;
@@ -59,7 +60,7 @@ final class Glue {
 
     /** result[k, j] = state[k, perm[j]] for a state [K, B, width] (batch order change). */
     static Var permuteBatch(Var state, int layers, int batch, int width, int[] perm) {
-        BlockCopy bc = new BlockCopy(state);
+        BlockCopy bc = new BlockCopy(layers * batch, state);
         for (int k = 0; k < layers; k++) {
             for (int j = 0; j < batch; j++) {
                 bc.add(0, (k * batch + perm[j]) * width, (k * batch + j) * width, width);
@@ -74,7 +75,7 @@ final class Glue {
             return x;
         }
         int n = shape.size();
-        return new BlockCopy(x).add(0, 0, 0, n).build("reshape", shape, 0f);
+        return new BlockCopy(1, x).add(0, 0, 0, n).build("reshape", shape, 0f);
     }
 
     /**
@@ -82,16 +83,16 @@ final class Glue {
      * p, the rest scaled by 1/(1-p). Result shape {@code shape}.
      */
     static Var dropout(Var x, int size, Shape shape, double p, Rng rng) {
-        float[] mask = new float[size];
+        float[] mask = Workspace.floats(size);
         float keep = p >= 1 ? 0f : (float) (1.0 / (1.0 - p));
         for (int i = 0; i < size; i++) {
             mask[i] = rng.bernoulli(p) ? 0f : keep;
         }
-        Tensor out = Tensor.zeros(shape);
+        Tensor out = Workspace.zeros(shape);
         Kernels.get().binary(BinaryOp.MUL, x.value().data(), 0, mask, 0, out.data(), 0, size);
         return Var.of("rnn_dropout", out, g -> {
             Kernels k = Kernels.get();
-            float[] masked = new float[size];
+            float[] masked = Workspace.floats(size);
             k.binary(BinaryOp.MUL, g.data(), 0, mask, 0, masked, 0, size);
             k.axpy(size, 1f, masked, 0, x.gradBuffer().data(), 0);
         }, x);

@@ -6,6 +6,7 @@ import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * Pooling over the valid steps of packed sequences, one row per sequence in the <b>original batch
@@ -20,7 +21,7 @@ public final class PackedPooling {
     /** Mean over each sequence's steps: data [N, F] → [B, F]. */
     public static Var mean(PackedSequence x) {
         Geometry g = Geometry.of("packed mean", x);
-        Tensor out = Tensor.zeros(g.batch, g.width); // [B, F]
+        Tensor out = Workspace.zeros(g.batch, g.width); // [B, F]
         float[] xd = x.data().value().data();
         float[] od = out.data();
         Kernels k = Kernels.get();
@@ -45,7 +46,7 @@ public final class PackedPooling {
     /** Maximum over each sequence's steps, per feature: data [N, F] → [B, F]; the gradient goes to the winning step. */
     public static Var max(PackedSequence x) {
         Geometry g = Geometry.of("packed max", x);
-        Tensor out = Tensor.zeros(g.batch, g.width); // [B, F]
+        Tensor out = Workspace.zeros(g.batch, g.width); // [B, F]
         int[] arg = new int[g.batch * g.width];      // winning packed row per output element
         Arrays.fill(arg, -1);
         float[] xd = x.data().value().data();

@@ -6,6 +6,7 @@ import org.rnn4j.nn.Parameter;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * What {@link RNN}, {@link LSTM} and {@link GRU} share (PyTorch's {@code RNNBase}): parameters named
@@ -122,7 +123,7 @@ public abstract sealed class RecurrentLayer extends Module permits RNN, LSTM, GR
         int p = outputSize();
         int[] rowOf = null;
         if (bf) {
-            rowOf = new int[n];
+            rowOf = Workspace.ints(n); // [T·B]: time-major row r → batch-first row
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < batch; b++) {
                     rowOf[t * batch + b] = b * steps + t;
