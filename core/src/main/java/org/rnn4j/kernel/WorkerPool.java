@@ -30,6 +30,15 @@ final class WorkerPool {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Runnable drain = this::drain; // one instance: a method reference per call would be garbage
 
+    /**
+     * How long a worker that finished a job, and a caller waiting for its helpers, spin before parking
+     * (system property {@code rnn4j.spin.micros}, default 1000; 0 parks at once). A recurrent layer hands
+     * out a job or two per time step with a few microseconds of serial work between them; waking a
+     * parked thread costs more than that, so a short spin keeps the workers ready (OpenMP runtimes spin
+     * the same way). The cost is CPU time burnt while waiting, at most this long per job.
+     */
+    static final long SPIN_NANOS = 1_000L * Long.getLong("rnn4j.spin.micros", 1_000L);
+
     WorkerPool(int size) {
         workers = new Worker[size];
         for (int i = 0; i < size; i++) {
@@ -91,6 +100,10 @@ final class WorkerPool {
     }
 
     private void awaitHelpers() {
+        long until = System.nanoTime() + SPIN_NANOS;
+        while (helpersLeft.get() > 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
         boolean interrupted = false;
         while (helpersLeft.get() > 0) {
             LockSupport.park(this);
@@ -134,10 +147,22 @@ final class WorkerPool {
                     }
                 } else if (shutdown && exitAllowed()) {
                     return;
-                } else {
+                } else if (!spinForJob()) {
                     LockSupport.park(this);
                 }
             }
+        }
+
+        /** Waits up to {@link #SPIN_NANOS} for the next job without parking; true when one came (or shutdown). */
+        private boolean spinForJob() {
+            long until = System.nanoTime() + SPIN_NANOS;
+            while (System.nanoTime() < until) {
+                if (assigned != done || shutdown) {
+                    return true;
+                }
+                Thread.onSpinWait();
+            }
+            return false;
         }
 
         /** Only while no caller holds the pool: a caller inside may still hand this worker a job. */
