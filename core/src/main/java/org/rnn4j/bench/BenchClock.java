@@ -27,6 +27,14 @@ public interface BenchClock {
     int processors();
 
     /**
+     * Heap bytes allocated so far by this process's live Java threads (the stepping thread and the
+     * kernel workers), or -1 when the JVM cannot count them.
+     */
+    default long allocatedBytes() {
+        return -1;
+    }
+
+    /**
      * The real clocks: {@link System#nanoTime()}, the process CPU time of
      * {@code com.sun.management.OperatingSystemMXBean} (falling back to the calling thread's CPU time
      * when the JVM lacks it), and the first line of {@code /proc/stat} on Linux (at 100 ticks per
@@ -63,6 +71,19 @@ final class SystemClock implements BenchClock {
             }
         }
         return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
+    @Override
+    public long allocatedBytes() {
+        if (!(threads instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemorySupported()
+                || !sun.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
+        long sum = 0;
+        for (long b : sun.getThreadAllocatedBytes(sun.getAllThreadIds())) {
+            sum += Math.max(0, b); // -1 for a thread that ended meanwhile
+        }
+        return sum;
     }
 
     @Override

@@ -60,6 +60,11 @@ public record BenchResult(BenchWorkload workload, int itemsPerStep, double flops
         return median(Chunk::cpuShare);
     }
 
+    /** Median heap bytes allocated per step (NaN when unknown). */
+    public double medianAllocatedBytesPerStep() {
+        return median(Chunk::allocatedBytesPerStep);
+    }
+
     /** Median share of the machine busy with other processes. */
     public double medianOtherCpuFraction() {
         return median(Chunk::otherCpuFraction);

@@ -28,11 +28,13 @@ public final class BenchRunner {
         for (int r = 0; r < settings.reps(); r++) {
             double busy0 = clock.systemBusySeconds();
             long cpu0 = clock.processCpuNanos();
+            long alloc0 = clock.allocatedBytes();
             long t0 = clock.wallNanos();
             for (int i = 0; i < settings.chunkSteps(); i++) {
                 last = workload.step();
             }
             long wall = Math.max(1, clock.wallNanos() - t0);
+            long alloc1 = clock.allocatedBytes();
             long cpu1 = clock.processCpuNanos();
             double busy1 = clock.systemBusySeconds();
             long cpu = cpu0 >= 0 && cpu1 >= 0 ? cpu1 - cpu0 : -1;
@@ -40,7 +42,8 @@ public final class BenchRunner {
             if (cpu >= 0 && !Double.isNaN(busy0) && !Double.isNaN(busy1)) {
                 other = Math.max(0.0, (busy1 - busy0 - cpu * 1e-9) / (wall * 1e-9 * clock.processors()));
             }
-            Chunk c = new Chunk(settings.chunkSteps(), wall, cpu, other);
+            long alloc = alloc0 >= 0 && alloc1 >= 0 ? Math.max(0, alloc1 - alloc0) : -1;
+            Chunk c = new Chunk(settings.chunkSteps(), wall, cpu, other, alloc);
             chunks.add(c);
             onChunk.accept(c);
         }

@@ -43,6 +43,7 @@ class BenchRunnerTest {
             clock.wall += ms * 1_000_000;
             clock.cpu += ms * 500_000;
             clock.busy += ms * 1e-3; // the whole machine (2 cores): this process plus as much again
+            clock.allocated += clock.chunk < 0 ? 1_000_000 : 1_000L * (1 + clock.chunk); // warm-up allocates most
             return steps;
         }
     }
@@ -52,6 +53,7 @@ class BenchRunnerTest {
         long wall = 1_000;
         long cpu = 7;
         double busy = 100;
+        long allocated = 5;
         int chunk = -1;  // -1 during warm-up: its steps take no time
         private int busyReads;
 
@@ -74,6 +76,11 @@ class BenchRunnerTest {
         @Override
         public int processors() {
             return 2;
+        }
+
+        @Override
+        public long allocatedBytes() {
+            return allocated;
         }
     }
 
@@ -101,11 +108,15 @@ class BenchRunnerTest {
         assertEquals(0.5, r.medianCpuShare(), 1e-12);
         // the machine was busy 1 core-second per wall second; this process used 0.5; 2 cores
         assertEquals(0.25, r.medianOtherCpuFraction(), 1e-9);
+        // chunk r allocates (r+1)·1000 bytes per step; the warm-up's allocations are in no chunk
+        assertEquals(4_000, r.chunks().get(0).allocatedBytes());
+        assertEquals(1_000.0, r.chunks().get(0).allocatedBytesPerStep(), 1e-12);
+        assertEquals(2_000.0, r.medianAllocatedBytesPerStep(), 1e-12);
     }
 
     @Test
     void unknownCpuTimeGivesNaNNotZero() {
-        Chunk c = new Chunk(3, 3_000_000, -1, Double.NaN);
+        Chunk c = new Chunk(3, 3_000_000, -1, Double.NaN, -1);
         assertTrue(Double.isNaN(c.cpuThroughput(1)));
         assertTrue(Double.isNaN(c.cpuShare()));
         assertEquals(1000.0, c.throughput(1), 1e-9);
@@ -113,6 +124,7 @@ class BenchRunnerTest {
                 List.of(c), 0.1);
         assertTrue(Double.isNaN(r.medianCpuThroughput()));
         assertTrue(Double.isNaN(r.medianOtherCpuFraction()));
+        assertTrue(Double.isNaN(r.medianAllocatedBytesPerStep()));
         assertEquals(1.0, r.medianMsPerStep(), 1e-12);
     }
 

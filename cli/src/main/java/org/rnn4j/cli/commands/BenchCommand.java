@@ -123,9 +123,9 @@ public final class BenchCommand extends BaseCommand {
                 id.label(), s.warmupSteps(), plural(s.warmupSteps()), s.reps(), plural(s.reps()), s.chunkSteps(),
                 plural(s.chunkSteps()), perStep, number(w.flopsPerItem()), item));
         int[] n = {0};
-        return BenchRunner.run(w, s, c -> info(String.format(Locale.ROOT, "%s: chunk %d/%d  %s %s  %.3f ms/step  CPU share %s",
+        return BenchRunner.run(w, s, c -> info(String.format(Locale.ROOT, "%s: chunk %d/%d  %s %s  %.3f ms/step  CPU share %s  %s MB allocated/step",
                 id.label(), ++n[0], s.reps(), number(c.throughput(w.itemsPerStep())), id.unit(), c.msPerStep(),
-                fixed(c.cpuShare(), 2))));
+                fixed(c.cpuShare(), 2), fixed(c.allocatedBytesPerStep() / 1e6, 3))));
     }
 
     /** The JSON line of one workload: the keys of the issue first, then details. */
@@ -146,6 +146,7 @@ public final class BenchCommand extends BaseCommand {
         }
         m.put("cpu_share", finite(r.medianCpuShare()));
         m.put("other_cpu_frac", finite(r.medianOtherCpuFraction()));
+        m.put("alloc_bytes_per_step", finite(r.medianAllocatedBytesPerStep()));
         m.put("reps", r.settings().reps());
         m.put("steps", r.settings().chunkSteps());
         m.put("warmup", r.settings().warmupSteps());
