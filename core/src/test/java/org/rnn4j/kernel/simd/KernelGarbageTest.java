@@ -19,7 +19,7 @@ import org.rnn4j.rand.Rng;
  */
 class KernelGarbageTest {
     private static final int MAX_CALLS = 400_000;
-    /** Small objects per call are fine (a task lambda, the pool's latch); a boxed vector loop is ~80 KB. */
+    /** Small objects per call are fine (a task lambda); a boxed vector loop is ~80 KB. */
     private static final long BOUND = 2_048;
 
     interface Call {
