@@ -101,7 +101,7 @@ public final class ForecastTrainer {
         List<TrainingSummary.Member> results = new ArrayList<>();
         for (int i = 0; i < settings.members(); i++) {
             Rng rng = root.split();
-            ForecastNetwork net = new ForecastNetwork(settings.cell(), WindowData.features(), settings.hiddenSize(), settings.numLayers(), h, rng);
+            ForecastNetwork net = newMember(settings, rng);
             results.add(trainMember(net, train, val, settings, i, rng, listener));
             nets.add(net);
         }
@@ -116,7 +116,7 @@ public final class ForecastTrainer {
             List<ForecastNetwork> refitted = new ArrayList<>();
             for (int i = 0; i < settings.members(); i++) {
                 Rng rng = root.split();
-                ForecastNetwork net = new ForecastNetwork(settings.cell(), WindowData.features(), settings.hiddenSize(), settings.numLayers(), h, rng);
+                ForecastNetwork net = newMember(settings, rng);
                 refitMember(net, every, settings, results.get(i).bestSteps(), rng);
                 listener.refitEnded(new TrainingListener.Refit(i, settings.members(), results.get(i).bestSteps(), every.count()));
                 refitted.add(net);
@@ -126,6 +126,12 @@ public final class ForecastTrainer {
         }
         return model.withSummary(new TrainingSummary(rows, split.trainEnd(), split.validationSize(), split.holdoutSize(),
                 train.count(), val.count(), refitWindows, results, check));
+    }
+
+    /** A fresh, untrained ensemble member as the settings describe it. */
+    private static ForecastNetwork newMember(ForecastSettings settings, Rng rng) {
+        return new ForecastNetwork(settings.cell(), WindowData.features(), settings.hiddenSize(), settings.numLayers(),
+                settings.horizon(), rng);
     }
 
     private static String lines(Series s) {
