@@ -18,6 +18,7 @@ import org.rnn4j.optim.ReduceLROnPlateau;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * The training loop of a {@link ClassifierModel} with its {@link TrainSettings}: AdamW on shuffled
@@ -70,6 +71,7 @@ public final class ClassifierTrainer {
         Rng rng = new Rng(s.seed()).split();
         BatchOptions batching = BatchOptions.training(s.batchSize());
 
+        Workspace workspace = new Workspace();
         List<EpochReport> history = new ArrayList<>();
         EpochReport best = null;
         Map<String, Tensor> bestState = null;
@@ -84,21 +86,24 @@ public final class ClassifierTrainer {
             Iterator<Batch> it = Batches.epoch(train, model.encoder(), batching, rng);
             for (int i = 1; it.hasNext(); i++) {
                 Batch b = it.next();
-                opt.zeroGrad();
-                Var logits = net.forward(b); // [B, C]
-                Var loss = ce.forward(logits, b.labels());
-                loss.backward();
-                if (s.gradClip() > 0) {
-                    GradClip.clipGradNorm(opt.params(), s.gradClip());
+                double l;
+                try (Workspace.Step step = workspace.open()) { // the step's arrays are reused by the next one
+                    opt.zeroGrad();
+                    Var logits = net.forward(b); // [B, C]
+                    Var loss = ce.forward(logits, b.labels());
+                    loss.backward();
+                    if (s.gradClip() > 0) {
+                        GradClip.clipGradNorm(opt.params(), s.gradClip());
+                    }
+                    opt.step();
+                    l = loss.value().item();
+                    int[] pred = ClassifierModel.argmax(logits.value());
+                    int[] y = b.labels().data();
+                    for (int r = 0; r < y.length; r++) {
+                        correct += pred[r] == y[r] ? 1 : 0;
+                    }
                 }
-                opt.step();
-                double l = loss.value().data()[0];
                 lossSum += l * b.size();
-                int[] pred = ClassifierModel.argmax(logits.value());
-                int[] y = b.labels().data();
-                for (int r = 0; r < y.length; r++) {
-                    correct += pred[r] == y[r] ? 1 : 0;
-                }
                 listener.batchFinished(epoch, i, batches, l);
             }
             Evaluation v = ClassifierModel.evaluate(net, Batches.epoch(validation, model.encoder(),

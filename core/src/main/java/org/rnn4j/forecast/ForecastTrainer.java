@@ -17,8 +17,8 @@ import org.rnn4j.optim.Adam;
 import org.rnn4j.ops.F;
 import org.rnn4j.optim.GradClip;
 import org.rnn4j.rand.Rng;
-import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * Trains a {@link RecurrentForecaster}: splits by time (training, then validation, then the holdout,
@@ -146,6 +146,7 @@ public final class ForecastTrainer {
         int bestEpoch = 0;
         Map<String, Tensor> bestState = net.stateDict();
         int n = train.count();
+        Workspace workspace = new Workspace();
         int perEpoch = Math.max(Math.min(n, settings.windowsPerEpoch()), MIN_BATCHES * Math.min(n, settings.batchSize()));
         int epoch = 0;
         long steps = 0;
@@ -158,7 +159,7 @@ public final class ForecastTrainer {
             double sum = 0;
             int batches = 0;
             for (int from = 0; from < perEpoch; from += settings.batchSize()) {
-                sum += step(net, opt, train, order, from, Math.min(settings.batchSize(), perEpoch - from), settings);
+                sum += step(net, opt, train, order, from, Math.min(settings.batchSize(), perEpoch - from), settings, workspace);
                 batches++;
             }
             steps += batches;
@@ -192,14 +193,17 @@ public final class ForecastTrainer {
     }
 
     /** One optimizer step on windows {@code order[from .. from+b)} of {@code set}; returns the batch loss. */
-    private static double step(ForecastNetwork net, Adam opt, Windows.Set set, int[] order, int from, int b, ForecastSettings settings) {
-        Var out = net.forward(Var.constant(rows(set.inputs(), order, from, b)));
-        Var l = loss(settings.loss(), out, rows(set.targets(), order, from, b));
-        opt.zeroGrad();
-        l.backward();
-        GradClip.clipGradNorm(net.parameters(), settings.clipNorm());
-        opt.step();
-        return l.value().item();
+    private static double step(ForecastNetwork net, Adam opt, Windows.Set set, int[] order, int from, int b, ForecastSettings settings,
+                               Workspace workspace) {
+        try (Workspace.Step step = workspace.open()) { // the step's arrays are reused by the next one
+            Var out = net.forward(Var.constant(rows(set.inputs(), order, from, b)));
+            Var l = loss(settings.loss(), out, rows(set.targets(), order, from, b));
+            opt.zeroGrad();
+            l.backward();
+            GradClip.clipGradNorm(net.parameters(), settings.clipNorm());
+            opt.step();
+            return l.value().item();
+        }
     }
 
     /**
@@ -211,6 +215,7 @@ public final class ForecastTrainer {
         net.train();
         int n = all.count();
         int b = Math.min(settings.batchSize(), n);
+        Workspace workspace = new Workspace();
         int[] order = new int[0];
         int at = 0;
         for (long k = 0; k < steps; k++) {
@@ -218,7 +223,7 @@ public final class ForecastTrainer {
                 order = order(rng, n, n - n % b); // whole batches only
                 at = 0;
             }
-            step(net, opt, all, order, at, b, settings);
+            step(net, opt, all, order, at, b, settings, workspace);
             at += b;
         }
         net.eval();
@@ -239,12 +244,13 @@ public final class ForecastTrainer {
         int[] dims = all.dims();
         int row = all.size() / dims[0];
         float[] src = all.data();
-        float[] dst = new float[b * row];
+        dims[0] = b;
+        Tensor out = Workspace.zeros(dims); // from the open step
+        float[] dst = out.data();
         for (int i = 0; i < b; i++) {
             System.arraycopy(src, order[from + i] * row, dst, i * row, row);
         }
-        dims[0] = b;
-        return Tensor.wrap(Shape.of(dims), dst);
+        return out;
     }
 
     /** Mean loss over every window of {@code set}, without a graph. */

@@ -4,16 +4,20 @@ import org.rnn4j.autograd.Var;
 import org.rnn4j.loss.MSELoss;
 import org.rnn4j.optim.Optimizer;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.Workspace;
 
 /**
  * Truncated backpropagation through time over consecutive windows, the hidden state carried from
  * one window to the next and detached (PyTorch: {@code out, hidden = rnn(x, hidden);
- * hidden = hidden.detach()}). One {@link #step} is one optimizer step on one window.
+ * hidden = hidden.detach()}). One {@link #step} is one optimizer step on one window. Each step runs
+ * in a step of the trainer's own {@link Workspace}, so a loop of equal windows reuses the last step's
+ * arrays instead of allocating new ones; the carried state is copied out before the step closes.
  */
 public final class SequenceTrainer {
     private final SequenceRegressor model;
     private final Optimizer optimizer;
     private final MSELoss loss;
+    private final Workspace workspace = new Workspace();
     private RecurrentState state;
 
     /** Starts from zero state; {@code optimizer} must hold the model's parameters. */
@@ -31,13 +35,21 @@ public final class SequenceTrainer {
      * @param target the prediction's shape
      */
     public float step(Tensor input, Tensor target) {
-        SequenceRegressor.Step s = model.forward(Var.constant(input), state);
-        state = s.state().detach();
-        Var l = loss.forward(s.prediction(), target);
-        optimizer.zeroGrad();
-        l.backward();
-        optimizer.step();
-        return l.value().data()[0];
+        try (Workspace.Step step = workspace.open()) {
+            SequenceRegressor.Step s = model.forward(Var.constant(input), state);
+            state = outliving(s.state());
+            Var l = loss.forward(s.prediction(), target);
+            optimizer.zeroGrad();
+            l.backward();
+            optimizer.step();
+            return l.value().item(); // read inside: the value is released with the step
+        }
+    }
+
+    /** The state detached and copied out of the open step (its arrays are recycled when the step closes). */
+    private static RecurrentState outliving(RecurrentState s) {
+        Var h = Var.constant(s.h().value().copy());
+        return new RecurrentState(h, s.hasCell() ? Var.constant(s.c().value().copy()) : null);
     }
 
     /** The state carried into the next step ({@code null} before the first). */

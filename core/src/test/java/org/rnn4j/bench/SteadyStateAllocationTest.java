@@ -1,12 +1,11 @@
 package org.rnn4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.kernel.Parallel;
+import org.rnn4j.testutil.StepAllocation;
+import org.rnn4j.testutil.StepAllocation.StepBytes;
 
 /**
  * Issue 5, "no garbage in the steady state": once warmed up, a W3 training step (zero grads,
@@ -25,9 +24,8 @@ import org.rnn4j.kernel.Parallel;
  * LSTM layer's gates alone are 128 KB, its saved states 32 KB each, the embedding output 20 KB), so
  * any one of the large ones coming back breaks the bound.
  *
- * <p>Like {@code KernelGarbageTest}, steps run until one allocates less than a quarter of the bound (at
- * most {@link #MAX_STEPS}), and the least is checked: an allocation that happens every step is in every step and fails, while JIT
- * compilation still going on after warm-up (or a GC in one step) cannot make the test flaky.
+ * <p>Counted by {@link StepAllocation}: steps run until one allocates less than a quarter of the bound (at
+ * most {@link #MAX_STEPS}), and the least is checked.
  */
 class SteadyStateAllocationTest {
     private static final int WARMUP_STEPS = 300;
@@ -42,60 +40,13 @@ class SteadyStateAllocationTest {
         Parallel.setThreads(threadsBefore);
     }
 
-    /** Allocated bytes of the calling thread and of the kernel workers in one step. */
-    record StepBytes(long caller, long workers) {
-        long total() {
-            return caller + workers;
-        }
+    /** The least allocation of one step of {@code w} after warm-up: steps run until one is well within {@link #BOUND}. */
+    static StepBytes leastPerStep(Workload w) {
+        return StepAllocation.leastPerStep(w::step, WARMUP_STEPS, MAX_STEPS, BOUND / 4);
     }
 
     static Workload smallW3() {
         return TextWorkload.create(BenchWorkload.W3, TextWorkload.Cell.LSTM, new TextWorkload.Dims(1_000, 40, 64), 16, 8);
-    }
-
-    /** The least allocation of one step after warm-up: steps run until one is well within {@link #BOUND}. */
-    static StepBytes leastPerStep(Workload w) {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
-                "needs per-thread allocation counters");
-        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled(),
-                "needs per-thread allocation counters");
-        for (int i = 0; i < WARMUP_STEPS; i++) {
-            w.step();
-        }
-        long[] workers = workerIds(); // the pool exists after warm-up
-        long[] workerBefore = new long[workers.length];
-        StepBytes least = null;
-        for (int i = 0; i < MAX_STEPS && (least == null || least.total() > BOUND / 4); i++) {
-            workerSum(bean, workers, workerBefore);
-            long before = bean.getCurrentThreadAllocatedBytes();
-            w.step();
-            long caller = bean.getCurrentThreadAllocatedBytes() - before;
-            long[] workerAfter = new long[workers.length];
-            workerSum(bean, workers, workerAfter);
-            long byWorkers = 0;
-            for (int k = 0; k < workers.length; k++) {
-                byWorkers += workerAfter[k] - workerBefore[k];
-            }
-            StepBytes s = new StepBytes(caller, byWorkers);
-            if (least == null || s.total() < least.total()) {
-                least = s;
-            }
-        }
-        return least;
-    }
-
-    private static long[] workerIds() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("rnn4j-kernel-"))
-                .mapToLong(Thread::getId)
-                .toArray();
-    }
-
-    private static void workerSum(com.sun.management.ThreadMXBean bean, long[] ids, long[] into) {
-        for (int k = 0; k < ids.length; k++) {
-            into[k] = Math.max(0, bean.getThreadAllocatedBytes(ids[k])); // -1 once a worker has exited
-        }
     }
 
     private static void assertQuiet(int threads) {
