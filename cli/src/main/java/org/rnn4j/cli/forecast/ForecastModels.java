@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.rnn4j.forecast.CovariateScaling;
 import org.rnn4j.data.series.Forecaster;
+import org.rnn4j.forecast.CovariateScaling;
 import org.rnn4j.forecast.ForecastModelFiles;
 import org.rnn4j.forecast.RecurrentForecaster;
 import org.rnn4j.io.FileFormatException;
@@ -66,8 +66,9 @@ public final class ForecastModels {
         List<String> used = r.transform().covariates().stream().filter(c -> !c.constant()).map(CovariateScaling::name).toList();
         int h = r.settings().horizon();
         return Optional.of(String.format(Locale.ROOT, "rnn4j: note: steps %d..%d roll out past the model's horizon of %d with %s '%s' "
-                        + "held at %s last known value (%s); later values are not known to the model", h + 1, steps, h,
-                used.size() == 1 ? "covariate" : "covariates", String.join("', '", used), used.size() == 1 ? "its" : "their", lastKnown));
+                        + "held at %s (%s); later values are not known to the model", h + 1, steps, h,
+                used.size() == 1 ? "covariate" : "covariates", String.join("', '", used),
+                used.size() == 1 ? "its last known value" : "their last known values", lastKnown));
     }
 
     public static Forecaster open(Path dir) throws IOException {
