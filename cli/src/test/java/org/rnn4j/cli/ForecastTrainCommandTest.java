@@ -99,6 +99,68 @@ class ForecastTrainCommandTest {
     }
 
     @Test
+    void covariatesThroughTrainEvalPredictAndInspect() throws Exception {
+        Path model = dir.resolve("cov");
+        CliRun t = CliRun.of(train("--csv", csv.toString(), "--column", "sales", "--covariates", "price", "--holdout", "12",
+                "--horizon", "6", "--out", model.toString()));
+        assertEquals(0, t.exit(), t.toString());
+        assertTrue(t.err().startsWith("training on " + csv + ", column 'sales' with covariates 'price': 96 rows"), t.err());
+        assertTrue(!t.err().contains("warning: covariate"), t.err());
+        JsonNode config = new ObjectMapper().readTree(model.resolve("config.json").toFile());
+        assertEquals(2, config.at("/architecture/input_size").asInt());
+        assertEquals("price", config.at("/columns/covariates/0").asText());
+
+        // eval reads the model's covariate without --covariates; 12 steps from a horizon of 6 roll out, and it says so.
+        CliRun e = CliRun.of("forecast", "eval", "--model", model.toString(), "--csv", csv.toString(), "--holdout", "12");
+        assertEquals(0, e.exit(), e.toString());
+        assertEquals("rnn4j: note: steps 7..12 roll out past the model's horizon of 6 with covariate 'price' held at its last known "
+                + "value (the point before each forecast origin); later values are not known to the model\n", e.err());
+        assertTrue(e.out().contains("\nmodel "), e.out());
+        CliRun one = CliRun.of("forecast", "eval", "--model", model.toString(), "--csv", csv.toString(), "--holdout", "12",
+                "--horizon", "6", "--json");
+        assertEquals(0, one.exit(), one.toString());
+        assertEquals("", one.err()); // one block at a time: nothing assumed
+
+        CliRun p = CliRun.of("forecast", "predict", "--model", model.toString(), "--csv", csv.toString(), "--steps", "10");
+        assertEquals(0, p.exit(), p.toString());
+        assertTrue(p.err().contains("rnn4j: note: steps 7..10 roll out past the model's horizon of 6 with covariate 'price' held at "
+                + "its last known value (2007-12)"), p.err());
+        assertEquals(11, p.out().split("\n").length);
+        CliRun six = CliRun.of("forecast", "predict", "--model", model.toString(), "--csv", csv.toString(), "--steps", "6", "-q");
+        assertEquals(0, six.exit(), six.toString());
+        assertEquals("", six.err());
+
+        // A file without the covariate column: exit 1, naming the file and the column.
+        Path plain = dir.resolve("plain.csv");
+        Files.write(plain, Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        for (String cmd : List.of("eval", "predict")) {
+            CliRun r = CliRun.of("forecast", cmd, "--model", model.toString(), "--csv", plain.toString());
+            assertEquals(1, r.exit(), r.toString());
+            assertEquals("rnn4j: " + plain + ": no column 'price', a covariate the model was trained with; the columns are "
+                    + "'date', 'sales'\n", r.err());
+        }
+
+        CliRun i = CliRun.of("inspect", model.toString());
+        assertEquals(0, i.exit(), i.toString());
+        assertTrue(i.out().endsWith("input size 2: the target and covariate 'price'\n"), i.out());
+        CliRun ij = CliRun.of("inspect", model.toString(), "--json");
+        JsonNode j = new ObjectMapper().readTree(ij.out());
+        assertEquals(2, j.get("inputSize").asInt());
+        assertEquals("price", j.get("covariates").get(0).asText());
+    }
+
+    @Test
+    void aConstantCovariateIsReported() throws Exception {
+        Path f = dir.resolve("const.csv");
+        Files.write(f, Files.readAllLines(csv).stream().map(l -> l.startsWith("date") ? l + ",law" : l + ",0").toList());
+        CliRun t = CliRun.of(train("--csv", f.toString(), "--column", "sales", "--covariates", "law", "--holdout", "12",
+                "--out", dir.resolve("m").toString(), "-q"));
+        assertEquals(0, t.exit(), t.toString());
+        assertEquals("rnn4j: warning: covariate 'law' is constant (0.000) in the first 84 rows, on which the model was fitted, "
+                + "so the model ignores it\n", t.err());
+    }
+
+    @Test
     void trainJsonReportsTheSplitAndRecipe() throws Exception {
         CliRun t = CliRun.of(train("--csv", csv.toString(), "--column", "sales", "--holdout", "12",
                 "--out", dir.resolve("m").toString(), "--json", "--cell", "gru", "--window", "18", "--horizon", "6"));

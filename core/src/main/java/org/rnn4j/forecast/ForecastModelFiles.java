@@ -23,7 +23,10 @@ import org.rnn4j.rand.Rng;
  * with the ensemble's parameters under PyTorch names ({@code members.0.rnn.weight_ih_l0}, …) and
  * {@code config.json} with {@code task: "forecast"}, the architecture, the columns, the fitted
  * preprocessing, the training settings (seed included), what training did and the library version.
- * Loading rebuilds exactly the same forecaster: its forecasts are bit-identical.
+ * Loading rebuilds exactly the same forecaster: its forecasts are bit-identical. A model with
+ * covariates lists them in {@code columns.covariates} and their scaling in {@code preprocessing.covariates};
+ * {@code architecture.input_size} is then 1 + their number. A config written before covariates existed
+ * has neither list and loads as a univariate model.
  */
 public final class ForecastModelFiles {
     /** {@code task} in config.json. */
@@ -112,6 +115,15 @@ public final class ForecastModelFiles {
         if (arch.cell() != settings.cell() || arch.hiddenSize() != settings.hiddenSize() || arch.numLayers() != settings.numLayers()
                 || arch.horizon() != settings.horizon() || arch.window() != settings.window() || arch.members() != settings.members()) {
             throw new FileFormatException(configFile, "architecture and training settings disagree");
+        }
+        List<String> scaled = transform.covariates().stream().map(CovariateScaling::name).toList();
+        if (!scaled.equals(columns.covariates())) {
+            throw new FileFormatException(configFile, "columns.covariates " + columns.covariates()
+                    + " and preprocessing.covariates " + scaled + " disagree");
+        }
+        if (arch.inputSize() != transform.inputSize()) {
+            throw new FileFormatException(configFile, "architecture.input_size " + arch.inputSize() + " does not match the target and "
+                    + scaled.size() + " covariate(s): expected " + transform.inputSize());
         }
         List<ForecastNetwork> nets = new ArrayList<>();
         Rng unused = new Rng(0); // every parameter is overwritten by the checkpoint

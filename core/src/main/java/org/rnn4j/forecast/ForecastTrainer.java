@@ -22,8 +22,8 @@ import org.rnn4j.tensor.Workspace;
 
 /**
  * Trains a {@link RecurrentForecaster}: splits by time (training, then validation, then the holdout,
- * never shuffled across), fits the {@link SeriesTransform} on the training part, cuts normalised
- * sliding windows, and trains each ensemble member with Adam on MAE (or MSE); after a warm-up,
+ * never shuffled across), fits the {@link SeriesTransform} (target and covariates) on the training part,
+ * cuts normalised sliding windows, and trains each ensemble member with Adam on MAE (or MSE); after a warm-up,
  * early stopping on the validation loss keeps the best weights. Deterministic for a given seed.
  */
 public final class ForecastTrainer {
@@ -63,13 +63,12 @@ public final class ForecastTrainer {
         return settings.withWindow(room);
     }
 
-    /** Trains on {@code s} (its target; covariates are not supported yet). */
+    /**
+     * Trains on {@code s}: the network reads its target and, at the same time steps, each of its covariates
+     * (observed past covariates); it forecasts the target.
+     */
     public static RecurrentForecaster train(Series s, ForecastSettings settings, TrainingListener listener) {
         String where = s.sourceName() + ": column '" + s.targetName() + "': ";
-        if (!s.covariateNames().isEmpty()) {
-            throw new IllegalArgumentException(where + "the recurrent forecaster does not take covariates yet (got "
-                    + s.covariateNames() + ")");
-        }
         int rows = s.size();
         int w = settings.window();
         int h = settings.horizon();
@@ -87,10 +86,10 @@ public final class ForecastTrainer {
         }
         SeriesTransform transform = SeriesTransform.fit(s, split.trainEnd(), settings);
         Series known = s.head(split.validationEnd());
-        double[] d = transform.toModel(known);
+        double[][] f = transform.features(known);
         double scale = transform.windowScale();
-        Windows.Set train = WindowData.make(d, w, h, transform.levelSpan(), 0, split.trainEnd(), scale);
-        Windows.Set val = WindowData.make(d, w, h, transform.levelSpan(), split.trainEnd(), split.validationEnd(), scale);
+        Windows.Set train = WindowData.make(f, w, h, transform.levelSpan(), 0, split.trainEnd(), scale);
+        Windows.Set val = WindowData.make(f, w, h, transform.levelSpan(), split.trainEnd(), split.validationEnd(), scale);
         if (val.count() == 0) {
             throw new IllegalArgumentException(where + "the validation part (" + split.validationSize()
                     + " rows) is shorter than the horizon " + h + "; use a smaller --horizon or --holdout");
@@ -101,22 +100,22 @@ public final class ForecastTrainer {
         List<TrainingSummary.Member> results = new ArrayList<>();
         for (int i = 0; i < settings.members(); i++) {
             Rng rng = root.split();
-            ForecastNetwork net = newMember(settings, rng);
+            ForecastNetwork net = newMember(settings, transform.inputSize(), rng);
             results.add(trainMember(net, train, val, settings, i, rng, listener));
             nets.add(net);
         }
         RecurrentForecaster model = new RecurrentForecaster(settings, transform, new ForecastEnsemble(nets),
-                new RecurrentForecaster.Columns(s.timeName(), s.targetName()), Optional.empty());
+                new RecurrentForecaster.Columns(s.timeName(), s.targetName(), s.covariateNames()), Optional.empty());
         // measured before any refit, so the validation part is still out of sample
         Map<String, Map<String, Double>> check = validationCheck(model, known, split.trainEnd(), settings);
         int refitWindows = 0;
         if (settings.refit()) {
             SeriesTransform all = SeriesTransform.fit(s, split.validationEnd(), settings);
-            Windows.Set every = WindowData.make(all.toModel(known), w, h, all.levelSpan(), 0, split.validationEnd(), all.windowScale());
+            Windows.Set every = WindowData.make(all.features(known), w, h, all.levelSpan(), 0, split.validationEnd(), all.windowScale());
             List<ForecastNetwork> refitted = new ArrayList<>();
             for (int i = 0; i < settings.members(); i++) {
                 Rng rng = root.split();
-                ForecastNetwork net = newMember(settings, rng);
+                ForecastNetwork net = newMember(settings, all.inputSize(), rng);
                 refitMember(net, every, settings, results.get(i).bestSteps(), rng);
                 listener.refitEnded(new TrainingListener.Refit(i, settings.members(), results.get(i).bestSteps(), every.count()));
                 refitted.add(net);
@@ -128,9 +127,9 @@ public final class ForecastTrainer {
                 train.count(), val.count(), refitWindows, results, check));
     }
 
-    /** A fresh, untrained ensemble member as the settings describe it. */
-    private static ForecastNetwork newMember(ForecastSettings settings, Rng rng) {
-        return new ForecastNetwork(settings.cell(), WindowData.features(), settings.hiddenSize(), settings.numLayers(),
+    /** A fresh, untrained ensemble member as the settings describe it, reading {@code inputSize} features per step. */
+    private static ForecastNetwork newMember(ForecastSettings settings, int inputSize, Rng rng) {
+        return new ForecastNetwork(settings.cell(), inputSize, settings.hiddenSize(), settings.numLayers(),
                 settings.horizon(), rng);
     }
 

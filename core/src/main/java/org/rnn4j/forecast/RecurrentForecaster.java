@@ -1,5 +1,7 @@
 package org.rnn4j.forecast;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.rnn4j.data.series.Forecaster;
 import org.rnn4j.data.series.Series;
@@ -9,6 +11,12 @@ import org.rnn4j.data.series.Series;
  * each map a normalised window to the next {@code horizon} values, and how it was trained. Longer
  * forecasts roll out block by block: each block's forecasts are appended to the history and the
  * next window is read from it.
+ *
+ * <p>Covariates are observed past inputs: a forecast reads them only from the history, up to its
+ * last point, never at the forecast steps (a backtest's history ends at its origin, so neither the
+ * holdout's targets nor its covariates reach the model). A roll-out past the first block reads windows
+ * that reach beyond the history, where no covariate value is known: there each covariate's last known
+ * value is carried forward. {@link #stepsAssumingCovariates} says how many forecast steps rest on that.
  */
 public final class RecurrentForecaster implements Forecaster {
     private final ForecastSettings settings;
@@ -20,10 +28,14 @@ public final class RecurrentForecaster implements Forecaster {
     /**
      * The CSV columns a model was trained on.
      *
-     * @param time   the time column's name
-     * @param target the forecast column's name
+     * @param time       the time column's name
+     * @param target     the forecast column's name
+     * @param covariates the columns read beside the target, in input order (none in a config without them)
      */
-    public record Columns(String time, String target) {
+    public record Columns(String time, String target, List<String> covariates) {
+        public Columns {
+            covariates = covariates == null ? List.of() : List.copyOf(covariates);
+        }
     }
 
     /** @param summary how it was trained, empty while it is being validated */
@@ -46,9 +58,11 @@ public final class RecurrentForecaster implements Forecaster {
     }
 
     /**
-     * The next {@code steps} values after {@code history}, in raw units.
+     * The next {@code steps} values after {@code history}, in raw units. The covariates are read from
+     * {@code history} by name; past its end their last values are carried forward.
      *
-     * @throws IllegalArgumentException naming the file and column when the history is shorter than the window
+     * @throws IllegalArgumentException naming the file and column when the history is shorter than the window or
+     *                                  lacks a covariate the model needs
      */
     @Override
     public double[] forecast(Series history, int steps) {
@@ -63,12 +77,18 @@ public final class RecurrentForecaster implements Forecaster {
                     + " rows are too few for the model's input window of " + w);
         }
         int blocks = (steps + h - 1) / h;
-        double[] known = transform.toModel(history);
-        double[] d = new double[n + blocks * h];
-        System.arraycopy(known, 0, d, 0, n);
+        double[][] known = transform.features(history); // [F][n]
+        double[][] f = new double[known.length][n + blocks * h];
+        for (int c = 0; c < f.length; c++) {
+            System.arraycopy(known[c], 0, f[c], 0, n);
+            if (c > 0) { // a covariate: not known after the history, its last value carried forward
+                Arrays.fill(f[c], n, f[c].length, known[c][n - 1]);
+            }
+        }
+        double[] d = f[0];
         double scale = transform.windowScale();
         for (int pos = n; pos < n + steps; pos += h) {
-            WindowData.Input in = WindowData.input(d, pos, w, transform.levelSpan(), scale);
+            WindowData.Input in = WindowData.input(f, pos, w, transform.levelSpan(), scale);
             double[] v = ensemble.predict(in.x());
             for (int k = 0; k < h; k++) {
                 d[pos + k] = in.level() + scale * v[k];
@@ -80,6 +100,16 @@ public final class RecurrentForecaster implements Forecaster {
             out[i] = transform.toRaw(d[n + i], n + i, offset);
         }
         return out;
+    }
+
+    /**
+     * How many of the last steps of a {@code steps}-step forecast rest on assumed covariates: those past the first
+     * block, whose input windows reach beyond the history where each covariate's last value is carried forward.
+     * 0 for a univariate model, one whose covariates are all constant (ignored), or {@code steps <= horizon}.
+     */
+    public int stepsAssumingCovariates(int steps) {
+        boolean used = transform.covariates().stream().anyMatch(c -> !c.constant());
+        return used ? Math.max(0, steps - settings.horizon()) : 0;
     }
 
     public ForecastSettings settings() {

@@ -3,6 +3,8 @@ package org.rnn4j.forecast;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.rnn4j.data.series.Scaling;
 import org.rnn4j.data.series.Series;
@@ -12,7 +14,9 @@ import org.rnn4j.data.series.TimeAxis;
  * How raw values become the model's series and back, fitted on the training part only:
  * {@code z = (f(y) - center) / scale} (f = identity or log, {@link Scaling}), then the seasonal
  * index of the point's phase is subtracted: {@code d = z - s[phase]}. The network reads windows of
- * {@code d} relative to their last value, divided by {@code windowScale} (see {@link WindowData}).
+ * {@code d} relative to their last value, divided by {@code windowScale} (see {@link WindowData}),
+ * beside each covariate standardised by its {@link CovariateScaling}: {@link #features} gives all
+ * F = 1 + C inputs per step.
  *
  * @param scaling         transform and standardisation fitted on the training part
  * @param transformReason why the transform was chosen (recorded for the user)
@@ -25,12 +29,16 @@ import org.rnn4j.data.series.TimeAxis;
  *                        when seasonally adjusted (averaging the noise of the per-phase indices and of the points),
  *                        else 1 (the last value)
  * @param windowScale     RMS of window offsets from their reference level over the training windows
+ * @param covariates      the covariates fed beside the target, in input order, each fitted on the same part as the
+ *                        target (empty for a univariate model; a config without them is univariate)
  */
 public record SeriesTransform(Scaling scaling, String transformReason, int season, double[] seasonal,
-                              Double seasonalStrength, String anchorTime, TimeAxis.Kind anchorKind, int levelSpan, double windowScale) {
+                              Double seasonalStrength, String anchorTime, TimeAxis.Kind anchorKind, int levelSpan, double windowScale,
+                              List<CovariateScaling> covariates) {
 
     public SeriesTransform {
         seasonal = seasonal.clone();
+        covariates = covariates == null ? List.of() : List.copyOf(covariates);
         if (seasonal.length != 0 && seasonal.length != season) {
             throw new IllegalArgumentException("series transform: " + seasonal.length + " seasonal indices for season " + season);
         }
@@ -48,8 +56,14 @@ public record SeriesTransform(Scaling scaling, String transformReason, int seaso
         return seasonal.length > 0;
     }
 
+    /** F: inputs per time step, the target and each covariate. */
+    @JsonIgnore
+    public int inputSize() {
+        return 1 + covariates.size();
+    }
+
     /**
-     * Fits on {@code s[0, trainEnd)}.
+     * Fits on {@code s[0, trainEnd)}, the target and each of its covariates.
      *
      * @throws IllegalArgumentException naming the file and column when a value is outside the transform's domain
      */
@@ -88,11 +102,41 @@ public record SeriesTransform(Scaling scaling, String transformReason, int seaso
         }
         int span = indices.length > 0 ? Math.min(settings.window(), (m + 1) / 2) : 1;
         SeriesTransform partial = new SeriesTransform(scaling, decision.reason(), m, indices, strength, s.time().label(0),
-                s.time().kind(), span, 1.0);
+                s.time().kind(), span, 1.0, List.of());
         double[] d = partial.toModel(s.head(trainEnd));
         double scale = WindowData.offsetRms(d, trainEnd, settings.window(), span);
+        List<CovariateScaling> cov = new ArrayList<>();
+        for (int c = 0; c < s.covariateNames().size(); c++) {
+            cov.add(CovariateScaling.fit(s.covariateNames().get(c), s.covariate(c), trainEnd));
+        }
         return new SeriesTransform(scaling, decision.reason(), m, indices, strength, s.time().label(0), s.time().kind(), span,
-                scale > 0 && Double.isFinite(scale) ? scale : 1.0);
+                scale > 0 && Double.isFinite(scale) ? scale : 1.0, cov);
+    }
+
+    /**
+     * {@code [F][T]}: the model series of {@link #toModel}, then each covariate's network input, found by
+     * name among {@code s}'s covariates (others are ignored).
+     *
+     * @throws IllegalArgumentException naming the file and the column when {@code s} lacks a covariate the model needs
+     */
+    public double[][] features(Series s) {
+        double[][] f = new double[inputSize()][];
+        for (int c = 0; c < covariates.size(); c++) {
+            CovariateScaling cs = covariates.get(c);
+            int i = s.covariateNames().indexOf(cs.name());
+            if (i < 0) {
+                throw new IllegalArgumentException(s.sourceName() + ": the model needs covariate column '" + cs.name()
+                        + "', which this series does not have (its covariates: "
+                        + (s.covariateNames().isEmpty() ? "none" : String.join(", ", s.covariateNames())) + ")");
+            }
+            double[] x = s.covariate(i);
+            for (int t = 0; t < x.length; t++) {
+                x[t] = cs.apply(x[t]);
+            }
+            f[c + 1] = x;
+        }
+        f[0] = toModel(s);
+        return f;
     }
 
     /** The model series {@code d} of every point of {@code s}. */
@@ -145,7 +189,10 @@ public record SeriesTransform(Scaling scaling, String transformReason, int seaso
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s, %s", scaling.transform().name().toLowerCase(Locale.ROOT),
-                seasonal.length == 0 ? "no seasonal adjustment" : String.format(Locale.ROOT, "seasonal indices (strength %.2f)", seasonalStrength));
+        String cov = covariates.isEmpty() ? "" : ", covariates " + String.join(", ", covariates.stream()
+                .map(c -> "'" + c.name() + "'" + (c.constant() ? " (constant: ignored)" : "")).toList());
+        return String.format(Locale.ROOT, "%s, %s%s", scaling.transform().name().toLowerCase(Locale.ROOT),
+                seasonal.length == 0 ? "no seasonal adjustment" : String.format(Locale.ROOT, "seasonal indices (strength %.2f)", seasonalStrength),
+                cov);
     }
 }

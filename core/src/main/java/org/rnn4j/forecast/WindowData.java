@@ -9,56 +9,63 @@ import org.rnn4j.tensor.Tensor;
  * input {@code (d[t-W+j] - level) / κ}, target {@code (d[t+k] - level) / κ}. The network thus sees
  * shapes, not levels, so trends and level shifts never leave the range it was trained on, and a
  * zero output forecasts the recent level (the mean of a few points is steadier than the last one
- * alone on noisy series).
+ * alone on noisy series). Feature 0 of each step is that normalised value; features 1..C are the
+ * covariates' inputs at the same step ({@link SeriesTransform#features}), passed through as they are:
+ * a window holds the covariates observed up to its last step, never those of its targets.
  */
 final class WindowData {
     private WindowData() {
     }
 
-    /** F: the one input feature, the normalised value. */
-    static int features() {
-        return 1;
-    }
-
-    /** A normalised input [1, W, 1] and the reference level it was taken relative to. */
+    /** A normalised input [1, W, F] and the reference level it was taken relative to. */
     record Input(Tensor x, double level) {
     }
 
-    /** Windows with targets in {@code [targetFrom, targetTo)}: inputs [N, W, 1], targets [N, H], normalised. */
-    static Windows.Set make(double[] d, int window, int horizon, int span, int targetFrom, int targetTo, double scale) {
-        Windows.Set raw = Windows.make(new double[][] {d}, d, window, horizon, targetFrom, targetTo);
-        float[] x = raw.inputs().data();   // [N, W, 1]
+    /**
+     * Windows with targets in {@code [targetFrom, targetTo)} of {@code f[0]}: inputs [N, W, F], targets [N, H], normalised.
+     *
+     * @param f {@code [F][T]}: the model series, then the covariates' inputs
+     */
+    static Windows.Set make(double[][] f, int window, int horizon, int span, int targetFrom, int targetTo, double scale) {
+        int feats = f.length;
+        Windows.Set raw = Windows.make(f, f[0], window, horizon, targetFrom, targetTo);
+        float[] x = raw.inputs().data();   // [N, W, F]
         float[] y = raw.targets().data();  // [N, H]
         for (int i = 0; i < raw.count(); i++) {
-            float level = level(x, i * window, window, span);
-            normalise(x, i * window, window, level, scale);
-            normalise(y, i * horizon, horizon, level, scale);
+            int off = i * window * feats;
+            float level = level(x, off, feats, window, span);
+            normalise(x, off, feats, window, level, scale);
+            normalise(y, i * horizon, 1, horizon, level, scale);
         }
         return raw;
     }
 
-    /** The normalised input ending just before {@code end}, with its level. */
-    static Input input(double[] d, int end, int window, int span, double scale) {
-        Tensor x = Windows.inputEndingAt(new double[][] {d}, end, window);
+    /** The normalised input [1, W, F] of {@code f} ({@code [F][T]}) ending just before {@code end}, with its level. */
+    static Input input(double[][] f, int end, int window, int span, double scale) {
+        Tensor x = Windows.inputEndingAt(f, end, window);
         float[] a = x.data();
-        float level = level(a, 0, window, span);
-        normalise(a, 0, window, level, scale);
+        float level = level(a, 0, f.length, window, span);
+        normalise(a, 0, f.length, window, level, scale);
         return new Input(x, level);
     }
 
-    /** Mean of the last {@code span} of {@code a[off, off+window)}, as float (the same in training and forecasting). */
-    private static float level(float[] a, int off, int window, int span) {
+    /**
+     * Mean of the last {@code span} of the {@code window} values {@code a[off + k·stride]} (feature 0 of a [W, F] window),
+     * as float (the same in training and forecasting).
+     */
+    private static float level(float[] a, int off, int stride, int window, int span) {
         double s = 0;
         for (int k = window - span; k < window; k++) {
-            s += a[off + k];
+            s += a[off + k * stride];
         }
         return (float) (s / span);
     }
 
-    private static void normalise(float[] a, int off, int n, float level, double scale) {
+    /** {@code a[off + k·stride] = (a[off + k·stride] - level) / scale} for k in [0, n). */
+    private static void normalise(float[] a, int off, int stride, int n, float level, double scale) {
         float inv = (float) (1.0 / scale);
         for (int k = 0; k < n; k++) {
-            a[off + k] = (a[off + k] - level) * inv;
+            a[off + k * stride] = (a[off + k * stride] - level) * inv;
         }
     }
 

@@ -50,7 +50,7 @@ public final class ForecastEvalCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         Forecaster trained = model == null ? null : ForecastModels.open(model);
-        Series s = series.read(ForecastModels.targetColumn(trained));
+        Series s = series.readFor(trained);
         int n = s.size();
         if (holdout < 1 || holdout >= n) {
             throw new IllegalArgumentException(series.data + ": --holdout " + holdout + " must be between 1 and "
@@ -72,6 +72,7 @@ public final class ForecastEvalCommand extends BaseCommand {
         }
         forecasters.add(Forecaster.naive());
         forecasters.add(Forecaster.seasonalNaive(m));
+        ForecastModels.rollOutNotice(trained, Math.min(h, holdout), "the point before each forecast origin").ifPresent(err()::println);
         Backtest.Result r = Backtest.run(s, start, h, m, forecasters);
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         r.metrics().forEach((k, v) -> metrics.put(k, v.asMap()));

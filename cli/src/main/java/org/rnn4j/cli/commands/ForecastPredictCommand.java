@@ -78,7 +78,7 @@ public final class ForecastPredictCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         Forecaster trained = source.model == null ? null : ForecastModels.open(source.model);
-        Series s = series.read(ForecastModels.targetColumn(trained));
+        Series s = series.readFor(trained);
         int n = s.size();
         if (holdout < 0 || holdout >= n) {
             throw new IllegalArgumentException(series.data + ": --holdout " + holdout + " must be between 0 and " + (n - 1)
@@ -93,6 +93,7 @@ public final class ForecastPredictCommand extends BaseCommand {
         Forecaster f = trained != null ? trained
                 : source.baseline == Baseline.naive ? Forecaster.naive() : Forecaster.seasonalNaive(series.season(s));
         info("forecasting " + k + " steps of '" + s.targetName() + "' from " + s.time().label(origin - 1) + " with " + f.name());
+        ForecastModels.rollOutNotice(trained, k, s.time().label(origin - 1)).ifPresent(err()::println);
         double[] fc = f.forecast(history, k);
 
         List<String> times = new ArrayList<>(k);

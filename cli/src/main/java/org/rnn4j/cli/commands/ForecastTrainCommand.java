@@ -8,6 +8,7 @@ import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Progress;
 import org.rnn4j.data.series.Series;
+import org.rnn4j.forecast.CovariateScaling;
 import org.rnn4j.forecast.ForecastModelFiles;
 import org.rnn4j.forecast.ForecastSettings;
 import org.rnn4j.forecast.ForecastTrainer;
@@ -87,8 +88,9 @@ public final class ForecastTrainCommand extends BaseCommand {
                     + " for " + s.size() + " rows");
         }
         ForecastSettings st = settings(s.size(), m);
-        info(String.format(Locale.ROOT, "training on %s, column '%s': %d rows, holdout %d, season %d; %d × %s(hidden %d, layers %d), "
-                        + "window %d, horizon %d", series.data, s.targetName(), s.size(), holdout, m, st.members(),
+        String cov = s.covariateNames().isEmpty() ? "" : " with covariates '" + String.join("', '", s.covariateNames()) + "'";
+        info(String.format(Locale.ROOT, "training on %s, column '%s'%s: %d rows, holdout %d, season %d; %d × %s(hidden %d, layers %d), "
+                        + "window %d, horizon %d", series.data, s.targetName(), cov, s.size(), holdout, m, st.members(),
                 st.cell().name().toLowerCase(Locale.ROOT), st.hiddenSize(), st.numLayers(), st.window(), st.horizon()));
         RecurrentForecaster model;
         try (Progress bar = progress().start("train", (long) st.members() * st.maxEpochs())) {
@@ -97,6 +99,7 @@ public final class ForecastTrainCommand extends BaseCommand {
         ForecastModelFiles.save(model, out);
         TrainingSummary r = model.summary().orElseThrow();
         warnIfWorseThanBaselines(r);
+        warnAboutConstantCovariates(model, r);
         if (common.json()) {
             printJson(new Result(out.toString(), series.data.toString(), s.targetName(), s.size(), r,
                     Map.of("settings", st, "preprocessing", model.transform())));
@@ -167,6 +170,17 @@ public final class ForecastTrainCommand extends BaseCommand {
                 err().printf(Locale.ROOT, "rnn4j: warning: on the validation part the model's MAE %.4g is worse than %s's %.4g; "
                         + "check 'forecast eval' before trusting it%n", model, baseline, b);
                 return;
+            }
+        }
+    }
+
+    /** A covariate that does not vary where the model was fitted is fed as 0: say that the model ignores it. */
+    private void warnAboutConstantCovariates(RecurrentForecaster model, TrainingSummary r) {
+        int fitted = r.refitWindows() > 0 ? r.trainRows() + r.validationRows() : r.trainRows();
+        for (CovariateScaling c : model.transform().covariates()) {
+            if (c.constant()) {
+                err().printf(Locale.ROOT, "rnn4j: warning: covariate '%s' is constant (%s) in the first %d rows, on which the model "
+                        + "was fitted, so the model ignores it%n", c.name(), ForecastEvalCommand.fmt(c.mean()), fitted);
             }
         }
     }

@@ -1,13 +1,17 @@
 package org.rnn4j.cli.commands;
 
 import org.rnn4j.cli.VersionProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.forecast.ForecastModelFiles;
 import org.rnn4j.io.ModelDirectory;
 import org.rnn4j.io.SafeTensors;
 import org.rnn4j.io.SafeTensorsHeader;
@@ -27,8 +31,22 @@ public final class InspectCommand extends BaseCommand {
     record Entry(String name, String dtype, long[] shape, long count) {
     }
 
-    /** JSON form of the whole listing. */
-    record Listing(String file, Map<String, String> metadata, List<Entry> tensors, long totalParameters) {
+    /**
+     * JSON form of the whole listing.
+     *
+     * @param inputSize  features per step from the folder's config.json ({@code architecture.input_size}), or null
+     * @param covariates a forecaster's covariate columns (its input is the target and these), or null
+     */
+    record Listing(String file, Map<String, String> metadata, List<Entry> tensors, long totalParameters, Integer inputSize,
+                   List<String> covariates) {
+    }
+
+    /** What config.json says about the input: {@code architecture.input_size} and, for a forecaster, its covariates. */
+    private record Input(int size, Optional<List<String>> covariates) {
+        String describe() {
+            return "input size " + size + covariates.map(c -> c.isEmpty() ? ": the target" : ": the target and covariate"
+                    + (c.size() == 1 ? "" : "s") + " '" + String.join("', '", c) + "'").orElse("");
+        }
     }
 
     @Override
@@ -39,8 +57,10 @@ public final class InspectCommand extends BaseCommand {
         for (TensorInfo t : header.tensors()) {
             entries.add(new Entry(t.name(), t.dtype().name(), t.shape(), t.count()));
         }
+        Optional<Input> input = input(weights);
         if (common.json()) {
-            printJson(new Listing(weights.toString(), new LinkedHashMap<>(header.metadata()), entries, header.totalCount()));
+            printJson(new Listing(weights.toString(), new LinkedHashMap<>(header.metadata()), entries, header.totalCount(),
+                    input.map(Input::size).orElse(null), input.flatMap(Input::covariates).orElse(null)));
             return 0;
         }
         Table table = new Table("name", "dtype", "shape", "count").alignRight(3);
@@ -49,10 +69,34 @@ public final class InspectCommand extends BaseCommand {
         }
         table.print(out());
         out().printf("%d tensors, %,d parameters%n", entries.size(), header.totalCount());
-        Path config = weights.resolveSibling(ModelDirectory.CONFIG);
-        if (Files.isDirectory(model) && Files.isRegularFile(config)) {
-            debug("config: " + config);
-        }
+        input.ifPresent(i -> out().println(i.describe()));
         return 0;
+    }
+
+    /** The input a model folder's config.json describes; empty for a bare weights file or a config without one. */
+    private Optional<Input> input(Path weights) {
+        Path config = weights.resolveSibling(ModelDirectory.CONFIG);
+        if (!Files.isDirectory(model) || !Files.isRegularFile(config)) {
+            return Optional.empty();
+        }
+        debug("config: " + config);
+        JsonNode c;
+        try {
+            c = JSON.readTree(config.toFile());
+        } catch (IOException e) { // the listing is about the weights; a broken config is reported by the commands that use it
+            debug("config: " + e.getMessage());
+            return Optional.empty();
+        }
+        JsonNode size = c.path("architecture").path("input_size");
+        if (!size.canConvertToInt()) {
+            return Optional.empty();
+        }
+        Optional<List<String>> cov = Optional.empty();
+        if (ForecastModelFiles.TASK.equals(c.path("task").asText())) {
+            List<String> names = new ArrayList<>();
+            c.path("columns").path("covariates").forEach(n -> names.add(n.asText()));
+            cov = Optional.of(names);
+        }
+        return Optional.of(new Input(size.asInt(), cov));
     }
 }

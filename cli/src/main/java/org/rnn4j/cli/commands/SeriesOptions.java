@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rnn4j.cli.forecast.ForecastModels;
 import org.rnn4j.data.series.ColumnChoice;
+import org.rnn4j.data.series.CsvTable;
+import org.rnn4j.data.series.Forecaster;
 import org.rnn4j.data.series.Series;
 import org.rnn4j.data.series.SeriesCsv;
+import org.rnn4j.io.FileFormatException;
 import picocli.CommandLine.Option;
 
 /** The series a forecasting command reads: the CSV file and its columns. */
@@ -25,7 +29,7 @@ public final class SeriesOptions {
     String timeColumn;
 
     @Option(names = "--covariates", paramLabel = "COLUMN", split = ",",
-            description = "Further numeric columns fed to the model as inputs (comma-separated).")
+            description = "Further numeric columns fed to the model as inputs (comma-separated; a trained model reads its own).")
     List<String> covariates = new ArrayList<>();
 
     @Option(names = "--season", paramLabel = "M",
@@ -43,6 +47,29 @@ public final class SeriesOptions {
     /** Reads the file; without {@code --column}, the target is {@code fallbackColumn} if present (a model's own column). */
     Series read(Optional<String> fallbackColumn) throws IOException {
         return SeriesCsv.read(data, choice(fallbackColumn));
+    }
+
+    /**
+     * Reads the file for {@code trained} (null for a baseline): without {@code --column} its own target column, and
+     * the covariate columns it was trained with besides any {@code --covariates}.
+     *
+     * @throws FileFormatException naming the file and the column when the file lacks a covariate the model needs
+     */
+    Series readFor(Forecaster trained) throws IOException {
+        List<String> needed = ForecastModels.covariateColumns(trained);
+        if (needed.isEmpty()) {
+            return read(ForecastModels.targetColumn(trained));
+        }
+        CsvTable t = CsvTable.read(data);
+        for (String c : needed) {
+            if (t.indexOf(c) < 0) {
+                throw new FileFormatException(data, "no column '" + c + "', a covariate the model was trained with; the columns are '"
+                        + String.join("', '", t.columns()) + "'");
+            }
+        }
+        List<String> all = new ArrayList<>(needed);
+        covariates.stream().filter(c -> !all.contains(c)).forEach(all::add);
+        return SeriesCsv.fromTable(t, choice(ForecastModels.targetColumn(trained)).withCovariates(all));
     }
 
     /** The season given, else the time axis's natural one. */

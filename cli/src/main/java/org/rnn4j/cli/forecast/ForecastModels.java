@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.rnn4j.data.series.Forecaster;
+import org.rnn4j.forecast.CovariateScaling;
 import org.rnn4j.forecast.ForecastModelFiles;
 import org.rnn4j.forecast.RecurrentForecaster;
 import org.rnn4j.io.FileFormatException;
@@ -44,6 +46,29 @@ public final class ForecastModels {
     /** The column a trained model forecasts, to read by default; empty for baselines or a null forecaster. */
     public static Optional<String> targetColumn(Forecaster f) {
         return f instanceof RecurrentForecaster r ? Optional.of(r.columns().target()) : Optional.empty();
+    }
+
+    /** The covariate columns a trained model reads; empty for baselines, univariate models or a null forecaster. */
+    public static List<String> covariateColumns(Forecaster f) {
+        return f instanceof RecurrentForecaster r ? r.columns().covariates() : List.of();
+    }
+
+    /**
+     * A one-line notice for stderr when a forecast of {@code steps} steps rolls out past the model's horizon with
+     * covariates held at their last known value (their values after the history are not known); empty otherwise.
+     *
+     * @param lastKnown where the history ends, for the message ({@code "1960-12"})
+     */
+    public static Optional<String> rollOutNotice(Forecaster f, int steps, String lastKnown) {
+        if (!(f instanceof RecurrentForecaster r) || r.stepsAssumingCovariates(steps) == 0) {
+            return Optional.empty();
+        }
+        List<String> used = r.transform().covariates().stream().filter(c -> !c.constant()).map(CovariateScaling::name).toList();
+        int h = r.settings().horizon();
+        return Optional.of(String.format(Locale.ROOT, "rnn4j: note: steps %d..%d roll out past the model's horizon of %d with %s '%s' "
+                        + "held at %s (%s); later values are not known to the model", h + 1, steps, h,
+                used.size() == 1 ? "covariate" : "covariates", String.join("', '", used),
+                used.size() == 1 ? "its last known value" : "their last known values", lastKnown));
     }
 
     public static Forecaster open(Path dir) throws IOException {
