@@ -149,6 +149,40 @@ class ForecastTrainCommandTest {
         assertEquals("price", j.get("covariates").get(0).asText());
     }
 
+    /**
+     * eval and predict read a model's own time column (not the default rule's pick) and refuse covariates the model was not
+     * trained with instead of reading and ignoring them.
+     */
+    @Test
+    void evalAndPredictFollowTheModelsColumns() throws Exception {
+        // 'month' is the time column; a 'date' column (the default rule's first choice) holds other, shifted stamps.
+        Path f = dir.resolve("two_times.csv");
+        List<String> lines = Files.readAllLines(csv);
+        List<String> out = new java.util.ArrayList<>(List.of("date,month,sales"));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",");
+            out.add(YearMonth.parse(c[0]).plusMonths(5) + "," + c[0] + "," + c[1]);
+        }
+        Files.write(f, out);
+        Path model = dir.resolve("timed");
+        CliRun t = CliRun.of(train("--csv", f.toString(), "--time-column", "month", "--column", "sales", "--holdout", "12",
+                "--out", model.toString(), "-q"));
+        assertEquals(0, t.exit(), t.toString());
+        CliRun own = CliRun.of("forecast", "predict", "--model", model.toString(), "--csv", f.toString(), "--steps", "2", "-q");
+        CliRun told = CliRun.of("forecast", "predict", "--model", model.toString(), "--csv", f.toString(), "--steps", "2", "-q",
+                "--time-column", "month");
+        assertEquals(0, own.exit(), own.toString());
+        assertEquals(told.out(), own.out(), "without --time-column, predict must use the model's own time column");
+        assertTrue(own.out().contains("\n2008-01,"), own.out());
+
+        for (String cmd : List.of("eval", "predict")) {
+            CliRun r = CliRun.of("forecast", cmd, "--model", model.toString(), "--csv", csv.toString(), "--covariates", "price");
+            assertEquals(1, r.exit(), r.toString());
+            assertEquals("rnn4j: --covariates: the model reads no covariates, not 'price' (a model's inputs are fixed when it is "
+                    + "trained)\n", r.err());
+        }
+    }
+
     @Test
     void aConstantCovariateIsReported() throws Exception {
         Path f = dir.resolve("const.csv");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rnn4j.cli.UserException;
 import org.rnn4j.cli.forecast.ForecastModels;
 import org.rnn4j.data.series.ColumnChoice;
 import org.rnn4j.data.series.CsvTable;
@@ -36,29 +37,28 @@ public final class SeriesOptions {
             description = "Seasonal period for seasonal-naive and MASE (default: 12 for monthly, 4 quarterly, 7 daily, 24 hourly time stamps, else 1).")
     Integer season;
 
-    ColumnChoice choice(Optional<String> fallbackColumn) {
-        return new ColumnChoice(Optional.ofNullable(timeColumn), Optional.ofNullable(column).or(() -> fallbackColumn), covariates);
-    }
-
+    /** Reads the file as the options say (for training: the target is {@code --column}, else 'value' or the only numeric column). */
     Series read() throws IOException {
-        return read(Optional.empty());
-    }
-
-    /** Reads the file; without {@code --column}, the target is {@code fallbackColumn} if present (a model's own column). */
-    Series read(Optional<String> fallbackColumn) throws IOException {
-        return SeriesCsv.read(data, choice(fallbackColumn));
+        return SeriesCsv.read(data, new ColumnChoice(Optional.ofNullable(timeColumn), Optional.ofNullable(column), covariates));
     }
 
     /**
-     * Reads the file for {@code trained} (null for a baseline): without {@code --column} its own target column, and
-     * the covariate columns it was trained with besides any {@code --covariates}.
+     * Reads the file for {@code trained} (null for a baseline): without {@code --column} its own target column,
+     * without {@code --time-column} its own time column when the file has it, and the covariate columns it was
+     * trained with ({@code --covariates} may name them again, but no others: a trained model's inputs are fixed).
      *
      * @throws FileFormatException naming the file and the column when the file lacks a covariate the model needs
      */
     Series readFor(Forecaster trained) throws IOException {
         List<String> needed = ForecastModels.covariateColumns(trained);
-        if (needed.isEmpty()) {
-            return read(ForecastModels.targetColumn(trained));
+        if (trained != null) {
+            for (String c : covariates) {
+                if (!needed.contains(c)) {
+                    throw new UserException("--covariates: the model reads " + (needed.isEmpty() ? "no covariates"
+                            : "the covariates '" + String.join("', '", needed) + "'") + ", not '" + c
+                            + "' (a model's inputs are fixed when it is trained)");
+                }
+            }
         }
         CsvTable t = CsvTable.read(data);
         for (String c : needed) {
@@ -67,9 +67,10 @@ public final class SeriesOptions {
                         + String.join("', '", t.columns()) + "'");
             }
         }
-        List<String> all = new ArrayList<>(needed);
-        covariates.stream().filter(c -> !all.contains(c)).forEach(all::add);
-        return SeriesCsv.fromTable(t, choice(ForecastModels.targetColumn(trained)).withCovariates(all));
+        Optional<String> time = Optional.ofNullable(timeColumn)
+                .or(() -> ForecastModels.timeColumn(trained).filter(name -> t.indexOf(name) >= 0));
+        Optional<String> target = Optional.ofNullable(column).or(() -> ForecastModels.targetColumn(trained));
+        return SeriesCsv.fromTable(t, new ColumnChoice(time, target, trained == null ? covariates : needed));
     }
 
     /** The season given, else the time axis's natural one. */

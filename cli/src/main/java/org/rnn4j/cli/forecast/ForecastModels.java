@@ -48,6 +48,11 @@ public final class ForecastModels {
         return f instanceof RecurrentForecaster r ? Optional.of(r.columns().target()) : Optional.empty();
     }
 
+    /** The time column a trained model was trained with; empty for baselines or a null forecaster. */
+    public static Optional<String> timeColumn(Forecaster f) {
+        return f instanceof RecurrentForecaster r ? Optional.of(r.columns().time()) : Optional.empty();
+    }
+
     /** The covariate columns a trained model reads; empty for baselines, univariate models or a null forecaster. */
     public static List<String> covariateColumns(Forecaster f) {
         return f instanceof RecurrentForecaster r ? r.columns().covariates() : List.of();
