@@ -1,6 +1,7 @@
 package org.rnn4j.forecast;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.function.Consumer;
 
 /**
  * Everything that decides how a recurrent forecaster is built and trained. {@link #defaults} is the
@@ -141,73 +142,123 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
         return Math.max(horizon, Math.min(v, maxValidation));
     }
 
+    /** A copy of these settings with one change, checked again by the canonical constructor. */
+    private ForecastSettings with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The components as mutable fields, for {@link #with}. */
+    private static final class Builder {
+        Cell cell;
+        int hiddenSize;
+        int numLayers;
+        int window;
+        int horizon;
+        int season;
+        int holdout;
+        double validationFraction;
+        int maxValidation;
+        int members;
+        int maxEpochs;
+        int patience;
+        int batchSize;
+        int windowsPerEpoch;
+        int warmupSteps;
+        double learningRate;
+        double clipNorm;
+        Loss loss;
+        long seed;
+        TransformMode transform;
+        SeasonalMode seasonal;
+        boolean refit;
+
+        Builder(ForecastSettings s) {
+            cell = s.cell;
+            hiddenSize = s.hiddenSize;
+            numLayers = s.numLayers;
+            window = s.window;
+            horizon = s.horizon;
+            season = s.season;
+            holdout = s.holdout;
+            validationFraction = s.validationFraction;
+            maxValidation = s.maxValidation;
+            members = s.members;
+            maxEpochs = s.maxEpochs;
+            patience = s.patience;
+            batchSize = s.batchSize;
+            windowsPerEpoch = s.windowsPerEpoch;
+            warmupSteps = s.warmupSteps;
+            learningRate = s.learningRate;
+            clipNorm = s.clipNorm;
+            loss = s.loss;
+            seed = s.seed;
+            transform = s.transform;
+            seasonal = s.seasonal;
+            refit = s.refit;
+        }
+
+        ForecastSettings build() {
+            return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
+                    members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform,
+                    seasonal, refit);
+        }
+    }
+
     public ForecastSettings withCell(Cell v) {
-        return new ForecastSettings(v, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
+        return with(b -> b.cell = v);
     }
 
     public ForecastSettings withHiddenSize(int v) {
-        return new ForecastSettings(cell, v, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
+        return with(b -> b.hiddenSize = v);
     }
 
     public ForecastSettings withNumLayers(int v) {
-        return new ForecastSettings(cell, hiddenSize, v, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
+        return with(b -> b.numLayers = v);
     }
 
     public ForecastSettings withWindow(int v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, v, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
+        return with(b -> b.window = v);
     }
 
     public ForecastSettings withHorizon(int v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, v, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
+        return with(b -> b.horizon = v);
     }
 
     public ForecastSettings withMembers(int v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                v, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
+        return with(b -> b.members = v);
     }
 
     public ForecastSettings withMaxEpochs(int v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, v, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
+        return with(b -> b.maxEpochs = v);
     }
 
     public ForecastSettings withPatience(int v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, v, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, refit);
+        return with(b -> b.patience = v);
     }
 
     public ForecastSettings withLearningRate(double v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, v, clipNorm, loss, seed, transform, seasonal, refit);
+        return with(b -> b.learningRate = v);
     }
 
     public ForecastSettings withLoss(Loss v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, v, seed, transform, seasonal, refit);
+        return with(b -> b.loss = v);
     }
 
     public ForecastSettings withSeed(long v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, v, transform, seasonal, refit);
+        return with(b -> b.seed = v);
     }
 
     public ForecastSettings withTransform(TransformMode v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, v, seasonal, refit);
+        return with(b -> b.transform = v);
     }
 
     public ForecastSettings withSeasonal(SeasonalMode v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, v, refit);
+        return with(b -> b.seasonal = v);
     }
 
     public ForecastSettings withRefit(boolean v) {
-        return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
-                members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform, seasonal, v);
+        return with(b -> b.refit = v);
     }
 }
