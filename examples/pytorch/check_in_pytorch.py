@@ -17,7 +17,11 @@ the phase of the file's first row relative to the training series), cuts the las
 its reference level, runs the PyTorch members, averages them, rolls out block by block and inverts
 the transform; then compares with FORECAST.csv (columns: time, forecast[, actual]) and exits 1 when
 they differ by more than the tolerance. A forecast written with --holdout (it has an `actual`
-column) starts at the history row of its first time stamp.
+column) starts at the history row of its first time stamp. A model with covariates
+(`columns.covariates`) reads those columns too: each step's input is the normalised target, then
+each covariate standardised with `preprocessing.covariates`' mean and sd (a constant one, sd 0, as
+0); past the history, where no covariate value is known, each covariate's last value is carried
+forward. Only rows before the forecast's first step are read, covariates included.
 
 Needs PyTorch and numpy (Debian: apt-get install python3-torch). Not used by the build or CI: the
 safetensors file is parsed here with the standard library and numpy, so the `safetensors` package
@@ -70,7 +74,7 @@ class ForecastMember(nn.Module):
         self.rnn = recurrent(a["cell"], a["input_size"], a["hidden_size"], a["num_layers"])
         self.head = nn.Linear(a["hidden_size"], a["horizon"])
 
-    def forward(self, x):  # x: [B, window, 1] → [B, horizon]
+    def forward(self, x):  # x: [B, window, 1 + covariates] → [B, horizon]
         _, state = self.rnn(x)
         h_n = state[0] if isinstance(state, tuple) else state
         return self.head(h_n[-1])
@@ -139,11 +143,16 @@ def one_hot_dna(seq):
 #    The script also prints PyTorch float32 vs float64: float32 rounding of one implementation alone,
 #    the scale the rnn4j vs PyTorch difference should have.
 #  - Measured (PyTorch 1.13): 1e-8..2e-7 for 2-3 blocks (LSTM, GRU, 2-layer RNN), 5.4e-6 after a
-#    20-block roll-out of a 2-layer RNN (240 steps), where float32 vs float64 was 4.3e-6.
+#    20-block roll-out of a 2-layer RNN (240 steps), where float32 vs float64 was 4.3e-6. Covariate
+#    models (one or two covariates, one of them constant; LSTM, GRU): 5e-9..4.3e-7 for 1-10 blocks,
+#    1.4e-6 after a 20-block roll-out of a GRU (float32 vs float64 1.3e-6).
 #  - Real disagreements are far larger. Changed on purpose in this replay: the reference level's
 #    span one less gave 1.2e-2 (AirPassengers) and 0.32 (UKDriverDeaths), one member left out 2.2e-2
 #    and 0.24, the seasonal phase one month off 0.43 and 1.4; the level rounded to float64 instead of
-#    float32 changed nothing above 2e-7 (rounding, as it should).
+#    float32 changed nothing above 2e-7 (rounding, as it should). With covariates: the covariates
+#    read one step late 1.8e-2 (Seatbelts front with rear) and 1.9 (a synthetic leading indicator),
+#    two covariates swapped 5.7e-2, the holdout's own covariates read instead of the last known ones
+#    5.9e-2..3.6, a constant covariate standardised with sd 1 instead of fed as 0 7.0e-2.
 # 1e-4 is ~20x above the largest rounding difference seen and ~100x below the smallest real error.
 FORECAST_TOLERANCE = 1e-4
 
@@ -241,16 +250,22 @@ def year_month(label):
     return int(m.group(1)) * 12 + int(m.group(2)) - 1
 
 
-def read_series(path, time_name, target_name):
-    """The time labels and target values of a history CSV, by the column names config.json records."""
+def read_series(path, time_name, target_name, covariate_names=()):
+    """The time labels, target values and covariate values ([C, T]) of a history CSV, by the column
+    names config.json records. Like rnn4j, every row of these columns must hold a number."""
     header, rows = read_csv(path)
-    for name in (time_name, target_name):
+    for name in (time_name, target_name, *covariate_names):
         if name not in header:
             raise SystemExit(f"{path}: no column {name!r} (the model's); the columns are {header}")
-    tc, vc = header.index(time_name), header.index(target_name)
+    tc = header.index(time_name)
     labels = [r[tc] for r in rows]
-    values = np.array([number(r[vc], f"{path}: data row {i + 1}: column {target_name!r}") for i, r in enumerate(rows)])
-    return labels, values
+
+    def column(name):
+        c = header.index(name)
+        return np.array([number(r[c], f"{path}: data row {i + 1}: column {name!r}") for i, r in enumerate(rows)])
+
+    covariates = np.array([column(name) for name in covariate_names]).reshape(len(covariate_names), len(rows))
+    return labels, column(target_name), covariates
 
 
 def forward_transform(kind, y):
@@ -282,19 +297,36 @@ def phase_offset(p, labels):
                      f"{p['anchor_time']!r}, which the history does not contain")
 
 
-def roll_out(members, d_known, steps, window, horizon, span, kappa, dtype):
-    """Model-space forecasts d[n, n+steps). dtype float32 follows rnn4j: the window is rounded to
-    float32, its level is the mean of its last `span` (float32) values rounded to float32, and
-    (x - level) * float32(1/kappa) is float32 arithmetic; float64 does all of it in float64."""
+def covariate_inputs(raw, scalings):
+    """[C, T] network inputs of the raw covariates: (x - mean) / sd in float64, 0 where sd is 0 (a
+    covariate constant where the model was fitted is ignored)."""
+    out = np.zeros(raw.shape)
+    for c, sc in enumerate(scalings):
+        if sc["sd"] != 0:
+            out[c] = (raw[c] - sc["mean"]) / sc["sd"]
+    return out
+
+
+def roll_out(members, d_known, cov_known, steps, window, horizon, span, kappa, dtype):
+    """Model-space forecasts d[n, n+steps). Each step's input is [d, covariate inputs...]; past the
+    history (n points) each covariate's last input is carried forward. dtype float32 follows rnn4j:
+    the window is rounded to float32, its level is the mean of its last `span` (float32) target
+    values rounded to float32, (x - level) * float32(1/kappa) is float32 arithmetic on the target
+    feature only, the covariates are passed as they are (rounded to float32); float64 does all of it
+    in float64."""
     n = len(d_known)
     blocks = -(-steps // horizon)
-    d = np.concatenate([d_known, np.zeros(blocks * horizon)])
+    f = np.zeros((1 + len(cov_known), n + blocks * horizon))
+    f[0, :n] = d_known
+    f[1:, :n] = cov_known
+    f[1:, n:] = cov_known[:, n - 1:n]  # not known after the history: the last value carried forward
+    d = f[0]
     for pos in range(n, n + steps, horizon):
-        x = d[pos - window:pos].astype(dtype)
-        level = dtype(sum(float(v) for v in x[window - span:]) / span)
-        x = (x - level) * dtype(1.0 / kappa)
+        x = f[:, pos - window:pos].T.astype(dtype)  # [window, F]
+        level = dtype(sum(float(v) for v in x[window - span:, 0]) / span)
+        x[:, 0] = (x[:, 0] - level) * dtype(1.0 / kappa)
         with torch.no_grad():
-            t = torch.from_numpy(np.ascontiguousarray(x)).reshape(1, window, 1)
+            t = torch.from_numpy(np.ascontiguousarray(x)).reshape(1, window, len(f))
             outs = [m(t)[0].numpy().astype(np.float64) for m in members]
         mean = np.sum(outs, axis=0) / len(outs)
         d[pos:pos + horizon] = float(level) + kappa * mean
@@ -303,16 +335,20 @@ def roll_out(members, d_known, steps, window, horizon, span, kappa, dtype):
 
 def replay_forecast(cfg, members, history_csv, forecast_csv):
     a, p, cols = cfg["architecture"], cfg["preprocessing"], cfg["columns"]
-    if cols.get("covariates") or a["input_size"] != 1 or p.get("covariates"):
-        raise SystemExit(f"this model reads covariates ({cols.get('covariates') or p.get('covariates') or a['input_size']}); "
-                         "the replay does not handle covariate models yet, only a target column (input_size 1)")
+    # A config written before covariates existed has neither list: a univariate model.
+    cov_names, cov_scalings = cols.get("covariates") or [], p.get("covariates") or []
+    if [c["name"] for c in cov_scalings] != cov_names:
+        raise SystemExit(f"config.json: columns.covariates {cov_names} and preprocessing.covariates "
+                         f"{[c['name'] for c in cov_scalings]} disagree")
+    if a["input_size"] != 1 + len(cov_names):
+        raise SystemExit(f"config.json: architecture.input_size {a['input_size']} is not 1 + {len(cov_names)} covariate(s)")
     sc = p["scaling"]
     if sc["kind"] not in ("standard", "none", "minmax"):
         raise SystemExit(f"unknown scaling kind {sc['kind']!r}")
     window, horizon, span, kappa = a["window"], a["horizon"], p["level_span"], p["window_scale"]
     seasonal, m = np.array(p["seasonal"], dtype=np.float64), p["season"]
 
-    labels, y = read_series(history_csv, cols["time"], cols["target"])
+    labels, y, cov = read_series(history_csv, cols["time"], cols["target"], cov_names)
     header, rows = read_csv(forecast_csv)
     if len(header) < 2 or header[1] != "forecast" or header[0] != cols["time"]:
         raise SystemExit(f"{forecast_csv}: expected columns {cols['time']},forecast[,actual], found {','.join(header)}")
@@ -328,7 +364,7 @@ def replay_forecast(cfg, members, history_csv, forecast_csv):
         for i, r in enumerate(rows):
             if origin + i < len(y) and (r[0] != labels[origin + i] or number(r[ac], forecast_csv) != y[origin + i]):
                 raise SystemExit(f"{forecast_csv}: row {i + 1} ({r[0]}, actual {r[ac]}) does not match {history_csv}")
-    labels, y = labels[:origin], y[:origin]
+    labels, y, cov = labels[:origin], y[:origin], cov[:, :origin]  # the covariates after the origin are not known
     if len(y) < window:
         raise SystemExit(f"{history_csv}: {len(y)} rows before the forecast, fewer than the window of {window}")
 
@@ -338,15 +374,16 @@ def replay_forecast(cfg, members, history_csv, forecast_csv):
     z = (forward_transform(sc["transform"], y) - sc["center"]) / sc["scale"]
     s_at = lambda t: seasonal[phase(t)] if len(seasonal) else np.zeros(len(t))
     d = z - s_at(np.arange(len(y)))
+    c_in = covariate_inputs(cov, cov_scalings)
 
     n = len(y)
     future = np.arange(n, n + steps)
     to_raw = lambda dd: inverse_transform(sc["transform"], (dd + s_at(future)) * sc["scale"] + sc["center"])
     for mod in members:
         mod.eval()
-    ours = to_raw(roll_out(members, d, steps, window, horizon, span, kappa, np.float32))
+    ours = to_raw(roll_out(members, d, c_in, steps, window, horizon, span, kappa, np.float32))
     members64 = [copy.deepcopy(mod).double() for mod in members]
-    ours64 = to_raw(roll_out(members64, d, steps, window, horizon, span, kappa, np.float64))
+    ours64 = to_raw(roll_out(members64, d, c_in, steps, window, horizon, span, kappa, np.float64))
 
     std = lambda v: forward_transform(sc["transform"], v) / sc["scale"]  # standardised units, up to the center
     abs_diff = np.abs(ours - theirs)
@@ -358,6 +395,11 @@ def replay_forecast(cfg, members, history_csv, forecast_csv):
           f"{fc_labels[0]} in {-(-steps // horizon)} block(s) of {horizon}; window {window}, level span {span}, "
           f"window scale {kappa:.6g}, {sc['transform']} transform, "
           f"{'seasonal indices' if len(seasonal) else 'no seasonal adjustment'}, {len(members)} {a['cell']} member(s)")
+    if cov_names:
+        held = max(0, steps - horizon) if any(c["sd"] != 0 for c in cov_scalings) else 0
+        print("covariates: " + ", ".join(f"{c['name']} (" + (f"mean {c['mean']:.6g}, sd {c['sd']:.6g}" if c["sd"] != 0
+                                                              else "constant: fed as 0") + ")" for c in cov_scalings)
+              + (f"; steps {horizon + 1}..{steps} read them at their last known value ({labels[-1]})" if held else ""))
     print(f"largest |torch - rnn4j|: {abs_diff.max():.3e} absolute, {rel_diff.max():.3e} relative, "
           f"{z_diff.max():.3e} standardised (at {fc_labels[worst]}: torch {float(ours[worst])!r}, rnn4j {float(theirs[worst])!r})")
     print(f"float32 rounding alone (torch float32 vs float64): {z_64:.3e} standardised")
