@@ -20,17 +20,36 @@ import org.rnn4j.kernel.Denormals;
 final class GemmPacking {
     private static final int TRANSPOSE_BLOCK = 16;
 
-    /** How a transposed B (stored [n, k]) is turned into [kc][NR] panels. */
+    /**
+     * How the transposing packs — op(B) for B stored [n, k], and op(A) for A stored [m, k] — turn
+     * rows along k into panels along n or m. All give the same bits.
+     */
     enum Transpose {
-        /** Scalar copies in blocks of 16 steps of k (the default). */
+        /** Scalar copies, B in blocks of 16 steps of k ({@code -Drnn4j.gemm.transpose=loop}). */
         LOOP,
-        /** One vector gather per L columns and step of k (-Drnn4j.gemm.transpose=gather): 64 ± 14 against 56 ± 4 GFLOP/s on GemmBench NT 64x256x1024, one run; not the default yet. */
-        GATHER
+        /** B: one vector gather per L columns and step of k; A as LOOP ({@code =gather}). */
+        GATHER,
+        /**
+         * In-register transposes of L × L blocks ({@link BlockTranspose}) for B and A; LOOP where the
+         * vector length has none ({@code =shuffle}).
+         */
+        SHUFFLE;
+
+        static Transpose fromProperty(String value) {
+            if (value == null) {
+                return LOOP;
+            }
+            for (Transpose t : values()) {
+                if (t.name().equalsIgnoreCase(value.trim())) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("rnn4j.gemm.transpose=" + value + ": expected loop, gather or shuffle");
+        }
     }
 
-    /** The strategy in use; read per call so that tests can exercise both. */
-    static volatile Transpose transpose = "gather".equalsIgnoreCase(System.getProperty("rnn4j.gemm.transpose"))
-            ? Transpose.GATHER : Transpose.LOOP;
+    /** The strategy in use; read per call so that tests can exercise every one. */
+    static volatile Transpose transpose = Transpose.fromProperty(System.getProperty("rnn4j.gemm.transpose"));
 
     private GemmPacking() {
     }
@@ -53,6 +72,10 @@ final class GemmPacking {
         for (int ir = 0; ir < mc; ir += MR) {
             int base = ir * kc;
             int mr = Math.min(MR, mc - ir);
+            if (!transA && transpose == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
+                BlockTranspose.panelA(a, aOff + (i0 + ir) * lda + p0, lda, kc, mr, dst, base);
+                continue; // zero rows included
+            }
             if (!transA) {
                 for (int r = 0; r < mr; r++) {
                     int src = aOff + (i0 + ir + r) * lda + p0;
@@ -105,6 +128,8 @@ final class GemmPacking {
                         }
                     }
                 }
+            } else if (transpose == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
+                BlockTranspose.panelB(b, bOff + (j0 + jr) * ldb + p0, ldb, kc, nr, dst, base);
             } else if (nr == NR && transpose == Transpose.GATHER) {
                 int[] rows = GemmWorkspace.get().rowOffsets(ldb); // rows[jj] = jj·ldb
                 int src = bOff + (j0 + jr) * ldb + p0;
