@@ -65,12 +65,13 @@ final class GemmPacking {
 
     /**
      * Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into {@code dst} as [ceil(mc/MR)][kc][MR]; panel q starts
-     * at {@code q·MR·kc}. op(A)(i, p) is {@code a[aOff + i·lda + p]}, or {@code a[aOff + p·lda + i]} when
+     * at {@code dstOff + q·MR·kc}. op(A)(i, p) is {@code a[aOff + i·lda + p]}, or {@code a[aOff + p·lda + i]} when
      * transposed.
      */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
+                      float[] dst, int dstOff) {
         for (int ir = 0; ir < mc; ir += MR) {
-            int base = ir * kc;
+            int base = dstOff + ir * kc;
             int mr = Math.min(MR, mc - ir);
             if (!transA && transpose == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
                 BlockTranspose.panelA(a, aOff + (i0 + ir) * lda + p0, lda, kc, mr, dst, base);

@@ -48,6 +48,15 @@ final class VectorGemm {
     static final int SMALL_M = Kernels.GEMM_SMALL_ROWS;
     /** Below this many multiply-adds a product runs on the calling thread only. */
     static final long PARALLEL_MIN_MACS = 1L << 17;
+    /** Largest op(A) (in packed floats, 4 MB) packed once and shared by the column tasks of a product. */
+    static final int SHARED_A_MAX = 1 << 20;
+
+    /**
+     * Whether column tasks share op(A) packed once per product ({@code -Drnn4j.gemm.shareA=false}:
+     * each task packs its own copy, as before; for A/B timing). Read per call so that tests can
+     * exercise both; the results are the same bits.
+     */
+    static volatile boolean shareA = !"false".equalsIgnoreCase(System.getProperty("rnn4j.gemm.shareA"));
 
     /** Scratch products of {@link #prime}, 4 micro-kernel calls each. */
     private static final int PRIME_PRODUCTS = 240;
@@ -82,7 +91,7 @@ final class VectorGemm {
         for (int i = 0; i < PRIME_PRODUCTS; i++) {
             boolean transA = (i & 1) != 0;
             boolean transB = (i & 2) != 0;
-            block(transA, transB, m, k, a, 0, transA ? m : k, b, 0, transB ? k : n, null, c, 0, n, (i & 4) != 0, 0, 0, n);
+            block(transA, transB, m, k, a, 0, transA ? m : k, null, 0, b, 0, transB ? k : n, null, c, 0, n, (i & 4) != 0, 0, 0, n);
         }
     }
 
@@ -143,7 +152,8 @@ final class VectorGemm {
     /**
      * Cuts C into tasks of MC rows × {@code tn} columns: with many row tasks each task takes all
      * columns (op(A) is then packed exactly once); otherwise NC columns, so that a few rows still
-     * give several tasks. Depends on the shape only.
+     * give several tasks, and op(A) — which every column task of a row block would pack alike — is
+     * packed once beforehand and shared (up to {@link #SHARED_A_MAX} floats). Depends on the shape only.
      */
     private static void schedule(boolean transA, boolean transB, int m, int n, int k,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb, VectorPackedB packed,
@@ -151,12 +161,33 @@ final class VectorGemm {
         int tasksM = (m + MC - 1) / MC;
         int tn = tasksM >= WIDE_ROW_TASKS ? n : NC;
         int tasksN = (n + tn - 1) / tn;
+        int mPad = (m + MR - 1) / MR * MR;
+        float[] sharedA = tasksN > 1 && (long) mPad * k <= SHARED_A_MAX && shareA
+                ? packAllA(transA, m, k, a, aOff, lda, mPad) : null;
         IntConsumer task = t -> {
             int j0 = (t % tasksN) * tn;
-            block(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, packed, c, cOff, ldc, accumulate,
+            block(transA, transB, m, k, a, aOff, lda, sharedA, mPad, b, bOff, ldb, packed, c, cOff, ldc, accumulate,
                     (t / tasksN) * MC, j0, Math.min(n, j0 + tn));
         };
         run(tasksM * tasksN, (long) m * n * k, task);
+    }
+
+    /**
+     * op(A) [m, k] packed exactly as the tasks would pack it, in the calling thread's workspace: per
+     * KC block of k (p0) and MC block of rows (i0), the panels [ceil(mc/MR)][kc][MR] starting at
+     * {@code p0·mPad + i0·kc}. Blocks are disjoint, so they are packed in parallel.
+     */
+    private static float[] packAllA(boolean transA, int m, int k, float[] a, int aOff, int lda, int mPad) {
+        float[] dst = GemmWorkspace.get().wholeA(mPad * k);
+        int tasksM = (m + MC - 1) / MC;
+        int blocks = tasksM * ((k + KC - 1) / KC);
+        run(blocks, (long) m * k * MR, t -> {
+            int i0 = (t % tasksM) * MC;
+            int p0 = (t / tasksM) * KC;
+            int kc = Math.min(KC, k - p0);
+            GemmPacking.packA(transA, a, aOff, lda, i0, Math.min(MC, m - i0), p0, kc, dst, p0 * mPad + i0 * kc);
+        });
+        return dst;
     }
 
     /** Runs the tasks on the pool when the product is large enough to pay for the hand-off. */
@@ -171,21 +202,28 @@ final class VectorGemm {
     }
 
     /**
-     * One task: C[i0 .. i0+MC, j0 .. j1] over all of k. Per KC block of k it packs its op(A) block
-     * once, then walks NC-wide blocks of op(B) — taken from {@code packed}, or packed here when null.
+     * One task: C[i0 .. i0+MC, j0 .. j1] over all of k. Per KC block of k it takes its op(A) block
+     * from {@code sharedA} (laid out by {@link #packAllA} for {@code mPad} rows), or packs it here when
+     * null, then walks NC-wide blocks of op(B) — taken from {@code packed}, or packed here when null.
      */
     private static void block(boolean transA, boolean transB, int m, int k,
-                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, VectorPackedB packed,
+                              float[] a, int aOff, int lda, float[] sharedA, int mPad,
+                              float[] b, int bOff, int ldb, VectorPackedB packed,
                               float[] c, int cOff, int ldc, boolean accumulate, int i0, int j0, int j1) {
         int mc = Math.min(MC, m - i0);
         GemmWorkspace ws = GemmWorkspace.get();
-        float[] ap = ws.a;
+        float[] ap = sharedA == null ? ws.a : sharedA;
         float[] bp = packed == null ? ws.b : packed.data;
         float[] tile = ws.tile;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean overwrite = !accumulate && p0 == 0;
-            GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, ap);
+            int aBase = 0;
+            if (sharedA == null) {
+                GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, ap, 0);
+            } else {
+                aBase = p0 * mPad + i0 * kc;
+            }
             for (int jc = j0; jc < j1; jc += NC) {
                 int nc = Math.min(NC, j1 - jc);
                 int bBase = 0;
@@ -200,9 +238,9 @@ final class VectorGemm {
                         int nr = Math.min(NR, nc - jr);
                         int cIdx = cOff + (i0 + ir) * ldc + jc + jr;
                         if (mr == MR && nr == NR) {
-                            kernel(kc, ap, ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
+                            kernel(kc, ap, aBase + ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
                         } else {
-                            kernel(kc, ap, ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
+                            kernel(kc, ap, aBase + ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
                             for (int r = 0; r < mr; r++) {
                                 int row = cIdx + r * ldc;
                                 for (int jj = 0; jj < nr; jj++) {

@@ -54,11 +54,11 @@ class GemmPackingTest {
     }
 
     private static float[] packA(GemmPacking.Transpose t, boolean transA, float[] a, int aOff, int lda, int i0, int mc,
-                                 int p0, int kc) {
+                                 int p0, int kc, int dstOff) {
         GemmPacking.transpose = t;
-        float[] dst = new float[(mc + MR - 1) / MR * MR * kc + 5];
+        float[] dst = new float[dstOff + (mc + MR - 1) / MR * MR * kc + 5];
         Arrays.fill(dst, Float.NaN);
-        GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, dst);
+        GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, dst, dstOff);
         return dst;
     }
 
@@ -99,9 +99,10 @@ class GemmPackingTest {
                     int lda = cols + rng.nextInt(3);
                     int aOff = rng.nextInt(4);
                     float[] a = values(rng, aOff + rows * lda + rng.nextInt(3));
-                    float[] want = packA(GemmPacking.Transpose.LOOP, transA, a, aOff, lda, i0, mc, p0, kc);
+                    int dstOff = rng.nextInt(4);
+                    float[] want = packA(GemmPacking.Transpose.LOOP, transA, a, aOff, lda, i0, mc, p0, kc, dstOff);
                     for (GemmPacking.Transpose t : GemmPacking.Transpose.values()) {
-                        assertArrayEquals(want, packA(t, transA, a, aOff, lda, i0, mc, p0, kc),
+                        assertArrayEquals(want, packA(t, transA, a, aOff, lda, i0, mc, p0, kc, dstOff),
                                 t + " transA=" + transA + " mc=" + mc + " kc=" + kc);
                     }
                 }

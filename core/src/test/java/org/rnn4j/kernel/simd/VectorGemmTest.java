@@ -222,6 +222,37 @@ class VectorGemmTest extends VectorVsScalar {
     }
 
     @Test
+    void sharingThePackedAAmongColumnTasksChangesNoBit() {
+        Rng rng = new Rng(12);
+        // several column tasks: one or several row blocks, one or several KC blocks, row and depth edges
+        int[][] shapes = {{64, 1024, 256}, {9, 300, 17}, {VectorGemm.MC + 44, 520, 2 * VectorGemm.KC + 7},
+            {3 * VectorGemm.MC - 5, VectorGemm.NC + 1, 40}, {70, 600, VectorGemm.KC + 1}};
+        boolean before = VectorGemm.shareA;
+        try {
+            for (int[] s : shapes) {
+                for (int form = 0; form < 4; form++) {
+                    Problem pr = Problem.random(rng, (form & 1) != 0, (form & 2) != 0, s[0], s[1], s[2]);
+                    for (boolean accumulate : new boolean[] {false, true}) {
+                        VectorGemm.shareA = false;
+                        float[] own = pr.run(vector, accumulate);
+                        float[] ownPacked = runPacked(vector, pr, accumulate);
+                        VectorGemm.shareA = true;
+                        String what = "form " + form + " shape " + s[0] + "x" + s[1] + "x" + s[2];
+                        for (int threads : new int[] {1, 2, 3}) {
+                            Parallel.setThreads(threads);
+                            assertArrayEquals(own, pr.run(vector, accumulate), what + ", " + threads + " threads");
+                            assertArrayEquals(ownPacked, runPacked(vector, pr, accumulate), what + " packed, " + threads + " threads");
+                        }
+                        assertClose(pr, accumulate, pr.run(scalar, accumulate), own);
+                    }
+                }
+            }
+        } finally {
+            VectorGemm.shareA = before;
+        }
+    }
+
+    @Test
     void zeroDepthClearsOrKeepsC() {
         Problem pr = Problem.random(new Rng(7), false, true, 5, 6, 0);
         float[] kept = pr.run(vector, true);
