@@ -135,6 +135,7 @@ class GemmPackingTest {
 
     @Test
     void theTransposeStrategyIsReadFromItsProperty() {
+        assertEquals(GemmPacking.Transpose.SHUFFLE, GemmPacking.Transpose.fromProperty(null));
         assertEquals(GemmPacking.Transpose.LOOP, GemmPacking.Transpose.fromProperty(" Loop "));
         assertEquals(GemmPacking.Transpose.GATHER, GemmPacking.Transpose.fromProperty("gather"));
         assertEquals(GemmPacking.Transpose.SHUFFLE, GemmPacking.Transpose.fromProperty("SHUFFLE"));
