@@ -54,7 +54,7 @@ final class GemmPacking {
         }
     }
 
-    /** The strategy in use; read per call so that tests can exercise every one. */
+    /** The strategy in use, read once per product (tests switch it to exercise every one). */
     static volatile Transpose transpose = Transpose.fromProperty(System.getProperty("rnn4j.gemm.transpose"));
 
     private GemmPacking() {
@@ -72,14 +72,14 @@ final class GemmPacking {
     /**
      * Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into {@code dst} as [ceil(mc/MR)][kc][MR]; panel q starts
      * at {@code dstOff + q·MR·kc}. op(A)(i, p) is {@code a[aOff + i·lda + p]}, or {@code a[aOff + p·lda + i]} when
-     * transposed.
+     * transposed; {@code how} packs A stored [m, k].
      */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
+    static void packA(Transpose how, boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
                       float[] dst, int dstOff) {
         for (int ir = 0; ir < mc; ir += MR) {
             int base = dstOff + ir * kc;
             int mr = Math.min(MR, mc - ir);
-            if (!transA && transpose == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
+            if (!transA && how == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
                 BlockTranspose.panelA(a, aOff + (i0 + ir) * lda + p0, lda, kc, mr, dst, base);
                 continue; // zero rows included
             }
@@ -110,9 +110,9 @@ final class GemmPacking {
     /**
      * Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into {@code dst} as [ceil(nc/NR)][kc][NR]; panel q starts
      * at {@code dstOff + q·NR·kc}. op(B)(p, j) is {@code b[bOff + p·ldb + j]}, or {@code b[bOff + j·ldb + p]} when
-     * transposed.
+     * transposed; {@code how} packs B stored [n, k].
      */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+    static void packB(Transpose how, boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
                       float[] dst, int dstOff) {
         for (int jr = 0; jr < nc; jr += NR) {
             int base = dstOff + jr * kc;
@@ -135,9 +135,9 @@ final class GemmPacking {
                         }
                     }
                 }
-            } else if (transpose == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
+            } else if (how == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
                 BlockTranspose.panelB(b, bOff + (j0 + jr) * ldb + p0, ldb, kc, nr, dst, base);
-            } else if (nr == NR && transpose == Transpose.GATHER) {
+            } else if (nr == NR && how == Transpose.GATHER) {
                 int[] rows = GemmWorkspace.get().rowOffsets(ldb); // rows[jj] = jj·ldb
                 int src = bOff + (j0 + jr) * ldb + p0;
                 for (int p = 0; p < kc; p++) {

@@ -83,6 +83,13 @@ final class VectorGemm {
      * up on one shape, never showed it, nor did two JDK 25 runs. The warm-up lets the kernel be
      * compiled from a profile that has seen every path before the real work starts. It
      * computes nothing that is kept.
+     *
+     * <p>It packs with the scalar loops, not the in-register transposes ({@link BlockTranspose}):
+     * with those in the warm-up, the tests of {@code KernelGarbageTest} (run in their surefire order
+     * in one JDK 17 process) found boxing kernels — the micro-kernel's stores left as Java fallbacks,
+     * the LSTM gate kernel — in 7 of 7 processes; with the loops in 1 of 10, as before the
+     * transposes existed (1 of 11). Why was not pinned down; the transposes are compiled from the
+     * real work instead, where they showed no garbage.
      */
     private static void prime() {
         int m = 2 * MR;
@@ -94,7 +101,8 @@ final class VectorGemm {
         for (int i = 0; i < PRIME_PRODUCTS; i++) {
             boolean transA = (i & 1) != 0;
             boolean transB = (i & 2) != 0;
-            block(transA, transB, m, k, a, 0, transA ? m : k, null, 0, b, 0, transB ? k : n, null, c, 0, n, (i & 4) != 0, 0, 0, n);
+            block(GemmPacking.Transpose.LOOP, transA, transB, m, k, a, 0, transA ? m : k, null, 0, b, 0, transB ? k : n,
+                    null, c, 0, n, (i & 4) != 0, 0, 0, n);
         }
     }
 
@@ -165,11 +173,12 @@ final class VectorGemm {
         int tn = tasksM >= WIDE_ROW_TASKS ? n : NC;
         int tasksN = (n + tn - 1) / tn;
         int mPad = (m + MR - 1) / MR * MR;
+        GemmPacking.Transpose how = GemmPacking.transpose;
         float[] sharedA = tasksN > 1 && (long) mPad * k <= SHARED_A_MAX && shareA
-                ? packAllA(transA, m, k, a, aOff, lda, mPad) : null;
+                ? packAllA(how, transA, m, k, a, aOff, lda, mPad) : null;
         IntConsumer task = t -> {
             int j0 = (t % tasksN) * tn;
-            block(transA, transB, m, k, a, aOff, lda, sharedA, mPad, b, bOff, ldb, packed, c, cOff, ldc, accumulate,
+            block(how, transA, transB, m, k, a, aOff, lda, sharedA, mPad, b, bOff, ldb, packed, c, cOff, ldc, accumulate,
                     (t / tasksN) * MC, j0, Math.min(n, j0 + tn));
         };
         run(tasksM * tasksN, (long) m * n * k, task);
@@ -180,7 +189,8 @@ final class VectorGemm {
      * KC block of k (p0) and MC block of rows (i0), the panels [ceil(mc/MR)][kc][MR] starting at
      * {@code p0·mPad + i0·kc}. Blocks are disjoint, so they are packed in parallel.
      */
-    private static float[] packAllA(boolean transA, int m, int k, float[] a, int aOff, int lda, int mPad) {
+    private static float[] packAllA(GemmPacking.Transpose how, boolean transA, int m, int k, float[] a, int aOff, int lda,
+                                    int mPad) {
         float[] dst = GemmWorkspace.get().wholeA(mPad * k);
         int tasksM = (m + MC - 1) / MC;
         int blocks = tasksM * ((k + KC - 1) / KC);
@@ -188,7 +198,7 @@ final class VectorGemm {
             int i0 = (t % tasksM) * MC;
             int p0 = (t / tasksM) * KC;
             int kc = Math.min(KC, k - p0);
-            GemmPacking.packA(transA, a, aOff, lda, i0, Math.min(MC, m - i0), p0, kc, dst, p0 * mPad + i0 * kc);
+            GemmPacking.packA(how, transA, a, aOff, lda, i0, Math.min(MC, m - i0), p0, kc, dst, p0 * mPad + i0 * kc);
         });
         return dst;
     }
@@ -205,11 +215,12 @@ final class VectorGemm {
     }
 
     /**
-     * One task: C[i0 .. i0+MC, j0 .. j1] over all of k. Per KC block of k it takes its op(A) block
+     * One task: C[i0 .. i0+MC, j0 .. j1] over all of k, transposed operands packed as {@code how} says.
+     * Per KC block of k it takes its op(A) block
      * from {@code sharedA} (laid out by {@link #packAllA} for {@code mPad} rows), or packs it here when
      * null, then walks NC-wide blocks of op(B) — taken from {@code packed}, or packed here when null.
      */
-    private static void block(boolean transA, boolean transB, int m, int k,
+    private static void block(GemmPacking.Transpose how, boolean transA, boolean transB, int m, int k,
                               float[] a, int aOff, int lda, float[] sharedA, int mPad,
                               float[] b, int bOff, int ldb, VectorPackedB packed,
                               float[] c, int cOff, int ldc, boolean accumulate, int i0, int j0, int j1) {
@@ -223,7 +234,7 @@ final class VectorGemm {
             boolean overwrite = !accumulate && p0 == 0;
             int aBase = 0;
             if (sharedA == null) {
-                GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, ap, 0);
+                GemmPacking.packA(how, transA, a, aOff, lda, i0, mc, p0, kc, ap, 0);
             } else {
                 aBase = p0 * mPad + i0 * kc;
             }
@@ -231,7 +242,7 @@ final class VectorGemm {
                 int nc = Math.min(NC, j1 - jc);
                 int bBase = 0;
                 if (packed == null) {
-                    GemmPacking.packB(transB, b, bOff, ldb, p0, kc, jc, nc, bp, 0);
+                    GemmPacking.packB(how, transB, b, bOff, ldb, p0, kc, jc, nc, bp, 0);
                 } else {
                     bBase = packed.offset(p0, kc, jc);
                 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.rand.Rng;
 
@@ -25,13 +24,6 @@ class GemmPackingTest {
         NR + L, NR + L + 5, 2 * NR + 7, 100};
     private static final int[] DEPTHS = {1, 3, L - 1, L, L + 1, 2 * L + 5, 100, VectorGemm.KC};
 
-    private final GemmPacking.Transpose before = GemmPacking.transpose;
-
-    @AfterEach
-    void restore() {
-        GemmPacking.transpose = before;
-    }
-
     /** Uniform values with subnormals (both signs), -0, +0 and the smallest normal sprinkled in. */
     private static float[] values(Rng rng, int n) {
         float[] x = new float[n];
@@ -46,19 +38,17 @@ class GemmPackingTest {
     /** The panels of one call under a strategy; the destination starts as NaN so that every entry must be written. */
     private static float[] packB(GemmPacking.Transpose t, boolean transB, float[] b, int bOff, int ldb, int p0, int kc,
                                  int j0, int nc, int dstOff) {
-        GemmPacking.transpose = t;
         float[] dst = new float[dstOff + (nc + NR - 1) / NR * NR * kc + 5];
         Arrays.fill(dst, Float.NaN);
-        GemmPacking.packB(transB, b, bOff, ldb, p0, kc, j0, nc, dst, dstOff);
+        GemmPacking.packB(t, transB, b, bOff, ldb, p0, kc, j0, nc, dst, dstOff);
         return dst;
     }
 
     private static float[] packA(GemmPacking.Transpose t, boolean transA, float[] a, int aOff, int lda, int i0, int mc,
                                  int p0, int kc, int dstOff) {
-        GemmPacking.transpose = t;
         float[] dst = new float[dstOff + (mc + MR - 1) / MR * MR * kc + 5];
         Arrays.fill(dst, Float.NaN);
-        GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, dst, dstOff);
+        GemmPacking.packA(t, transA, a, aOff, lda, i0, mc, p0, kc, dst, dstOff);
         return dst;
     }
 
