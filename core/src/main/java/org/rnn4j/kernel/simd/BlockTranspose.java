@@ -30,8 +30,8 @@ import org.rnn4j.kernel.Denormals;
  * copied by scalar loops.
  */
 final class BlockTranspose {
-    /** True when the in-register transposes exist for this vector length. */
-    static final boolean SUPPORTED = L == 8 || L == 16;
+    /** True when the in-register transposes exist for this vector length (and the 8-row A panels they assume). */
+    static final boolean SUPPORTED = (L == 8 || L == 16) && MR == 8;
 
     private static final float FLUSH = Denormals.FLUSH_BELOW;
     /** Lane i takes lane i ^ s; null when s is not a lane bit. */
