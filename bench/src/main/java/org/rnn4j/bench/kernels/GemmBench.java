@@ -27,8 +27,12 @@ import org.rnn4j.kernel.Kernels;
  * (2·M·N·K per call); divide by 1e9. Equivalently GFLOP/s = ops/s × 2·M·N·K / 1e9.
  * Compare with OpenBLAS on the same shape: {@code OPENBLAS_CORETYPE=SkylakeX}, 1 thread.
  *
- * <p>Variants to measure: {@code -p threads=1,2}; the transposed-B packing by vector gathers
- * instead of scalar copies: {@code -jvmArgsAppend -Drnn4j.gemm.transpose=gather} (NT form).
+ * <p>Variants to measure: {@code -p threads=1,2}; how transposed operands are packed (B in the NT
+ * form, A in NN and NT): {@code -jvmArgsAppend -Drnn4j.gemm.transpose=loop} (scalar copies, the
+ * old default), {@code =gather} (vector gathers for B) or {@code =shuffle} (in-register block
+ * transposes, the default); {@code -jvmArgsAppend -Drnn4j.gemm.shareA=false} packs op(A) in every
+ * column task again instead of once per product. The old path is both: {@code =loop} and
+ * {@code shareA=false}.
  * {@link PackedGemmBench} measures the same products with B packed once beforehand.
  */
 @BenchmarkMode(Mode.Throughput)

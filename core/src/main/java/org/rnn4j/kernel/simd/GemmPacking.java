@@ -20,17 +20,42 @@ import org.rnn4j.kernel.Denormals;
 final class GemmPacking {
     private static final int TRANSPOSE_BLOCK = 16;
 
-    /** How a transposed B (stored [n, k]) is turned into [kc][NR] panels. */
+    /**
+     * How the transposing packs — op(B) for B stored [n, k], and op(A) for A stored [m, k] — turn
+     * rows along k into panels along n or m; {@code -Drnn4j.gemm.transpose=loop|gather|shuffle}.
+     * All give the same bits.
+     *
+     * <p>Indicative figures (GFLOP/s, 1 thread, 64×256×1024, A shared among column tasks; the
+     * thread's CPU time on a busy 2-core AVX-512 machine, one strategy per process, 3 interleaved
+     * processes of 8 rounds each, median of the 24 rounds): NT form loop 54, gather 64, shuffle 70.5;
+     * NN (only A is transposed) loop 85, shuffle 89. 6400×100×1024: all within noise (~95).
+     */
     enum Transpose {
-        /** Scalar copies in blocks of 16 steps of k (the default). */
+        /** Scalar copies, B in blocks of 16 steps of k ({@code loop}). */
         LOOP,
-        /** One vector gather per L columns and step of k (-Drnn4j.gemm.transpose=gather): 64 ± 14 against 56 ± 4 GFLOP/s on GemmBench NT 64x256x1024, one run; not the default yet. */
-        GATHER
+        /** B: one vector gather per L columns and step of k; A as LOOP ({@code gather}). */
+        GATHER,
+        /**
+         * In-register transposes of L × L blocks ({@link BlockTranspose}) for B and A; LOOP where the
+         * vector length has none ({@code shuffle}, the default).
+         */
+        SHUFFLE;
+
+        static Transpose fromProperty(String value) {
+            if (value == null) {
+                return SHUFFLE;
+            }
+            for (Transpose t : values()) {
+                if (t.name().equalsIgnoreCase(value.trim())) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("rnn4j.gemm.transpose=" + value + ": expected loop, gather or shuffle");
+        }
     }
 
-    /** The strategy in use; read per call so that tests can exercise both. */
-    static volatile Transpose transpose = "gather".equalsIgnoreCase(System.getProperty("rnn4j.gemm.transpose"))
-            ? Transpose.GATHER : Transpose.LOOP;
+    /** The strategy in use, read once per product (tests switch it to exercise every one). */
+    static volatile Transpose transpose = Transpose.fromProperty(System.getProperty("rnn4j.gemm.transpose"));
 
     private GemmPacking() {
     }
@@ -46,13 +71,18 @@ final class GemmPacking {
 
     /**
      * Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into {@code dst} as [ceil(mc/MR)][kc][MR]; panel q starts
-     * at {@code q·MR·kc}. op(A)(i, p) is {@code a[aOff + i·lda + p]}, or {@code a[aOff + p·lda + i]} when
-     * transposed.
+     * at {@code dstOff + q·MR·kc}. op(A)(i, p) is {@code a[aOff + i·lda + p]}, or {@code a[aOff + p·lda + i]} when
+     * transposed; {@code how} packs A stored [m, k].
      */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
+    static void packA(Transpose how, boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
+                      float[] dst, int dstOff) {
         for (int ir = 0; ir < mc; ir += MR) {
-            int base = ir * kc;
+            int base = dstOff + ir * kc;
             int mr = Math.min(MR, mc - ir);
+            if (!transA && how == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
+                BlockTranspose.panelA(a, aOff + (i0 + ir) * lda + p0, lda, kc, mr, dst, base);
+                continue; // zero rows included
+            }
             if (!transA) {
                 for (int r = 0; r < mr; r++) {
                     int src = aOff + (i0 + ir + r) * lda + p0;
@@ -80,9 +110,9 @@ final class GemmPacking {
     /**
      * Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into {@code dst} as [ceil(nc/NR)][kc][NR]; panel q starts
      * at {@code dstOff + q·NR·kc}. op(B)(p, j) is {@code b[bOff + p·ldb + j]}, or {@code b[bOff + j·ldb + p]} when
-     * transposed.
+     * transposed; {@code how} packs B stored [n, k].
      */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+    static void packB(Transpose how, boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
                       float[] dst, int dstOff) {
         for (int jr = 0; jr < nc; jr += NR) {
             int base = dstOff + jr * kc;
@@ -105,7 +135,9 @@ final class GemmPacking {
                         }
                     }
                 }
-            } else if (nr == NR && transpose == Transpose.GATHER) {
+            } else if (how == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
+                BlockTranspose.panelB(b, bOff + (j0 + jr) * ldb + p0, ldb, kc, nr, dst, base);
+            } else if (nr == NR && how == Transpose.GATHER) {
                 int[] rows = GemmWorkspace.get().rowOffsets(ldb); // rows[jj] = jj·ldb
                 int src = bOff + (j0 + jr) * ldb + p0;
                 for (int p = 0; p < kc; p++) {

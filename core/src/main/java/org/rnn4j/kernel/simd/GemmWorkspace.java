@@ -2,9 +2,10 @@ package org.rnn4j.kernel.simd;
 
 /**
  * One thread's GEMM scratch memory, allocated once per thread (kernel workers and callers) and
- * reused by every call: packed blocks of A and B (fixed sizes), one edge tile, and two buffers that
+ * reused by every call: packed blocks of A and B (fixed sizes), one edge tile, and three buffers that
  * grow to the largest need seen (never shrink): all of op(B) packed for products with many rows,
- * and the rows of a transposed A for the small-M path.
+ * all of op(A) packed for products with several column tasks (at most {@link VectorGemm#SHARED_A_MAX}
+ * floats), and the rows of a transposed A for the small-M path.
  */
 final class GemmWorkspace {
     private static final ThreadLocal<GemmWorkspace> LOCAL = ThreadLocal.withInitial(GemmWorkspace::new);
@@ -17,6 +18,7 @@ final class GemmWorkspace {
     final float[] tile = new float[VectorGemm.MR * VectorGemm.NR];
     private float[] rows = new float[0];
     private float[] wholeB = new float[0];
+    private float[] wholeA = new float[0];
     private final int[] rowOffsets = new int[VectorGemm.NR];
     private int rowStride = -1;
 
@@ -41,6 +43,14 @@ final class GemmWorkspace {
             wholeB = new float[n];
         }
         return wholeB;
+    }
+
+    /** A buffer of at least n floats for all of op(A) packed, shared by one product's column tasks; grows, never shrinks. */
+    float[] wholeA(int n) {
+        if (wholeA.length < n) {
+            wholeA = new float[n];
+        }
+        return wholeA;
     }
 
     /** A buffer of at least n floats for contiguous rows of op(A); grows, never shrinks. */

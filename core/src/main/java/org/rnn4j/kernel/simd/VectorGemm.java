@@ -16,7 +16,8 @@ import org.rnn4j.kernel.Parallel;
  * over every tile: one packed A micro-panel (MR × KC, in L1) against every B micro-panel. When C
  * has more than MC rows, op(B) is packed once for all tasks (in parallel, into the caller's
  * workspace) instead of once per row task; {@code packB} lets a caller do that once for many
- * products. The micro-kernel keeps the whole MR × NR tile of C in 2·MR vector registers and does,
+ * products. Likewise, when C has several column tasks, op(A) is packed once for all of them.
+ * Transposed operands are packed by in-register block transposes ({@link BlockTranspose}). The micro-kernel keeps the whole MR × NR tile of C in 2·MR vector registers and does,
  * per step of k, 2 vector loads of B, MR broadcasts of A and 2·MR fused multiply-adds.
  *
  * <p>Determinism: every C element is the same sequence of operations whatever the tiling — per
@@ -48,6 +49,17 @@ final class VectorGemm {
     static final int SMALL_M = Kernels.GEMM_SMALL_ROWS;
     /** Below this many multiply-adds a product runs on the calling thread only. */
     static final long PARALLEL_MIN_MACS = 1L << 17;
+    /** Largest op(A) (in packed floats, 4 MB) packed once and shared by the column tasks of a product. */
+    static final int SHARED_A_MAX = 1 << 20;
+
+    /**
+     * Whether column tasks share op(A) packed once per product ({@code -Drnn4j.gemm.shareA=false}:
+     * each task packs its own copy, as before; for A/B timing). Read per call so that tests can
+     * exercise both; the results are the same bits. Indicative (GFLOP/s, 1 thread, 64×256×1024,
+     * in-register transposes; thread CPU time on a busy machine, 4 interleaved processes × 8 rounds,
+     * medians): NN 88 → 92, NT 79 → 82, TN 80 → 90.
+     */
+    static volatile boolean shareA = !"false".equalsIgnoreCase(System.getProperty("rnn4j.gemm.shareA"));
 
     /** Scratch products of {@link #prime}, 4 micro-kernel calls each. */
     private static final int PRIME_PRODUCTS = 240;
@@ -71,6 +83,13 @@ final class VectorGemm {
      * up on one shape, never showed it, nor did two JDK 25 runs. The warm-up lets the kernel be
      * compiled from a profile that has seen every path before the real work starts. It
      * computes nothing that is kept.
+     *
+     * <p>It packs with the scalar loops, not the in-register transposes ({@link BlockTranspose}):
+     * with those in the warm-up, the tests of {@code KernelGarbageTest} (run in their surefire order
+     * in one JDK 17 process) found boxing kernels — the micro-kernel's stores left as Java fallbacks,
+     * the LSTM gate kernel — in 7 of 7 processes; with the loops in 1 of 10, as before the
+     * transposes existed (1 of 11). Why was not pinned down; the transposes are compiled from the
+     * real work instead, where they showed no garbage.
      */
     private static void prime() {
         int m = 2 * MR;
@@ -82,7 +101,8 @@ final class VectorGemm {
         for (int i = 0; i < PRIME_PRODUCTS; i++) {
             boolean transA = (i & 1) != 0;
             boolean transB = (i & 2) != 0;
-            block(transA, transB, m, k, a, 0, transA ? m : k, b, 0, transB ? k : n, null, c, 0, n, (i & 4) != 0, 0, 0, n);
+            block(GemmPacking.Transpose.LOOP, transA, transB, m, k, a, 0, transA ? m : k, null, 0, b, 0, transB ? k : n,
+                    null, c, 0, n, (i & 4) != 0, 0, 0, n);
         }
     }
 
@@ -143,7 +163,8 @@ final class VectorGemm {
     /**
      * Cuts C into tasks of MC rows × {@code tn} columns: with many row tasks each task takes all
      * columns (op(A) is then packed exactly once); otherwise NC columns, so that a few rows still
-     * give several tasks. Depends on the shape only.
+     * give several tasks, and op(A) — which every column task of a row block would pack alike — is
+     * packed once beforehand and shared (up to {@link #SHARED_A_MAX} floats). Depends on the shape only.
      */
     private static void schedule(boolean transA, boolean transB, int m, int n, int k,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb, VectorPackedB packed,
@@ -151,12 +172,35 @@ final class VectorGemm {
         int tasksM = (m + MC - 1) / MC;
         int tn = tasksM >= WIDE_ROW_TASKS ? n : NC;
         int tasksN = (n + tn - 1) / tn;
+        int mPad = (m + MR - 1) / MR * MR;
+        GemmPacking.Transpose how = GemmPacking.transpose;
+        float[] sharedA = tasksN > 1 && (long) mPad * k <= SHARED_A_MAX && shareA
+                ? packAllA(how, transA, m, k, a, aOff, lda, mPad) : null;
         IntConsumer task = t -> {
             int j0 = (t % tasksN) * tn;
-            block(transA, transB, m, k, a, aOff, lda, b, bOff, ldb, packed, c, cOff, ldc, accumulate,
+            block(how, transA, transB, m, k, a, aOff, lda, sharedA, mPad, b, bOff, ldb, packed, c, cOff, ldc, accumulate,
                     (t / tasksN) * MC, j0, Math.min(n, j0 + tn));
         };
         run(tasksM * tasksN, (long) m * n * k, task);
+    }
+
+    /**
+     * op(A) [m, k] packed exactly as the tasks would pack it, in the calling thread's workspace: per
+     * KC block of k (p0) and MC block of rows (i0), the panels [ceil(mc/MR)][kc][MR] starting at
+     * {@code p0·mPad + i0·kc}. Blocks are disjoint, so they are packed in parallel.
+     */
+    private static float[] packAllA(GemmPacking.Transpose how, boolean transA, int m, int k, float[] a, int aOff, int lda,
+                                    int mPad) {
+        float[] dst = GemmWorkspace.get().wholeA(mPad * k);
+        int tasksM = (m + MC - 1) / MC;
+        int blocks = tasksM * ((k + KC - 1) / KC);
+        run(blocks, (long) m * k * MR, t -> {
+            int i0 = (t % tasksM) * MC;
+            int p0 = (t / tasksM) * KC;
+            int kc = Math.min(KC, k - p0);
+            GemmPacking.packA(how, transA, a, aOff, lda, i0, Math.min(MC, m - i0), p0, kc, dst, p0 * mPad + i0 * kc);
+        });
+        return dst;
     }
 
     /** Runs the tasks on the pool when the product is large enough to pay for the hand-off. */
@@ -171,26 +215,34 @@ final class VectorGemm {
     }
 
     /**
-     * One task: C[i0 .. i0+MC, j0 .. j1] over all of k. Per KC block of k it packs its op(A) block
-     * once, then walks NC-wide blocks of op(B) — taken from {@code packed}, or packed here when null.
+     * One task: C[i0 .. i0+MC, j0 .. j1] over all of k, transposed operands packed as {@code how} says.
+     * Per KC block of k it takes its op(A) block
+     * from {@code sharedA} (laid out by {@link #packAllA} for {@code mPad} rows), or packs it here when
+     * null, then walks NC-wide blocks of op(B) — taken from {@code packed}, or packed here when null.
      */
-    private static void block(boolean transA, boolean transB, int m, int k,
-                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, VectorPackedB packed,
+    private static void block(GemmPacking.Transpose how, boolean transA, boolean transB, int m, int k,
+                              float[] a, int aOff, int lda, float[] sharedA, int mPad,
+                              float[] b, int bOff, int ldb, VectorPackedB packed,
                               float[] c, int cOff, int ldc, boolean accumulate, int i0, int j0, int j1) {
         int mc = Math.min(MC, m - i0);
         GemmWorkspace ws = GemmWorkspace.get();
-        float[] ap = ws.a;
+        float[] ap = sharedA == null ? ws.a : sharedA;
         float[] bp = packed == null ? ws.b : packed.data;
         float[] tile = ws.tile;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean overwrite = !accumulate && p0 == 0;
-            GemmPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, ap);
+            int aBase = 0;
+            if (sharedA == null) {
+                GemmPacking.packA(how, transA, a, aOff, lda, i0, mc, p0, kc, ap, 0);
+            } else {
+                aBase = p0 * mPad + i0 * kc;
+            }
             for (int jc = j0; jc < j1; jc += NC) {
                 int nc = Math.min(NC, j1 - jc);
                 int bBase = 0;
                 if (packed == null) {
-                    GemmPacking.packB(transB, b, bOff, ldb, p0, kc, jc, nc, bp, 0);
+                    GemmPacking.packB(how, transB, b, bOff, ldb, p0, kc, jc, nc, bp, 0);
                 } else {
                     bBase = packed.offset(p0, kc, jc);
                 }
@@ -200,9 +252,9 @@ final class VectorGemm {
                         int nr = Math.min(NR, nc - jr);
                         int cIdx = cOff + (i0 + ir) * ldc + jc + jr;
                         if (mr == MR && nr == NR) {
-                            kernel(kc, ap, ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
+                            kernel(kc, ap, aBase + ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
                         } else {
-                            kernel(kc, ap, ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
+                            kernel(kc, ap, aBase + ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
                             for (int r = 0; r < mr; r++) {
                                 int row = cIdx + r * ldc;
                                 for (int jj = 0; jj < nr; jj++) {

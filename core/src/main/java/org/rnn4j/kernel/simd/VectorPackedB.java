@@ -54,12 +54,13 @@ final class VectorPackedB implements PackedB {
         int n = packed.n;
         int blocksN = (n + VectorGemm.NC - 1) / VectorGemm.NC;
         int blocks = (k + VectorGemm.KC - 1) / VectorGemm.KC * blocksN;
+        GemmPacking.Transpose how = GemmPacking.transpose;
         VectorGemm.run(blocks, (long) k * n * VectorGemm.MR, t -> {
             int p0 = (t / blocksN) * VectorGemm.KC;
             int j0 = (t % blocksN) * VectorGemm.NC;
             int kc = Math.min(VectorGemm.KC, k - p0);
             int nc = Math.min(VectorGemm.NC, n - j0);
-            GemmPacking.packB(transB, b, bOff, ldb, p0, kc, j0, nc, packed.data, packed.offset(p0, kc, j0));
+            GemmPacking.packB(how, transB, b, bOff, ldb, p0, kc, j0, nc, packed.data, packed.offset(p0, kc, j0));
         });
         return packed;
     }

@@ -167,21 +167,88 @@ class VectorGemmTest extends VectorVsScalar {
     }
 
     @Test
-    void gatherTransposeGivesBitwiseTheSameAsTheLoop() {
+    void everyTransposeStrategyGivesBitwiseTheSameProductAsTheLoop() {
         Rng rng = new Rng(10);
+        int l = VectorGemm.L;
+        // k and n around L (tails, n < L, a half-filled NR panel), m around MR, KC and the task blocks
+        int[][] shapes = {{9, 2 * VectorGemm.NR + 5, 300}, {70, 257, 33}, {64, 1024, 256}, {5, 3, 2}, {7, l - 1, l + 1},
+            {9, l + 3, 2 * l - 1}, {17, VectorGemm.NR + l, l}, {13, VectorGemm.NR + l + 5, VectorGemm.KC + l + 3},
+            {VectorGemm.MC + 5, 40, 37}, {2 * VectorGemm.MR, 100, 1}};
         GemmPacking.Transpose before = GemmPacking.transpose;
         try {
-            for (int[] s : new int[][] {{9, 2 * VectorGemm.NR + 5, 300}, {70, 257, 33}, {64, 1024, 256}}) {
-                Problem pr = Problem.random(rng, false, true, s[0], s[1], s[2]);
-                GemmPacking.transpose = GemmPacking.Transpose.LOOP;
-                float[] loop = pr.run(vector, true);
-                float[] loopPacked = runPacked(vector, pr, true);
-                GemmPacking.transpose = GemmPacking.Transpose.GATHER;
-                assertArrayEquals(loop, pr.run(vector, true));
-                assertArrayEquals(loopPacked, runPacked(vector, pr, true));
+            for (int[] s : shapes) {
+                for (int form = 0; form < 4; form++) {
+                    Problem pr = Problem.random(rng, (form & 1) != 0, (form & 2) != 0, s[0], s[1], s[2]);
+                    GemmPacking.transpose = GemmPacking.Transpose.LOOP;
+                    float[] loop = pr.run(vector, true);
+                    float[] loopPacked = runPacked(vector, pr, true);
+                    assertClose(pr, true, pr.run(scalar, true), loop);
+                    for (GemmPacking.Transpose t : GemmPacking.Transpose.values()) {
+                        GemmPacking.transpose = t;
+                        String what = t + " form " + form + " shape " + s[0] + "x" + s[1] + "x" + s[2];
+                        assertArrayEquals(loop, pr.run(vector, true), what);
+                        assertArrayEquals(loopPacked, runPacked(vector, pr, true), what + " packed");
+                    }
+                }
             }
         } finally {
             GemmPacking.transpose = before;
+        }
+    }
+
+    @Test
+    void everyTransposeStrategyIsBitwiseIdenticalForAnyThreadCount() {
+        Rng rng = new Rng(11);
+        GemmPacking.Transpose before = GemmPacking.transpose;
+        try {
+            for (int[] s : new int[][] {{64, 1024, 256}, {300, 520, 300}, {40, 700, 129}}) {
+                for (int form = 0; form < 4; form++) {
+                    Problem pr = Problem.random(rng, (form & 1) != 0, (form & 2) != 0, s[0], s[1], s[2]);
+                    GemmPacking.transpose = GemmPacking.Transpose.LOOP;
+                    Parallel.setThreads(1);
+                    float[] one = pr.run(vector, false);
+                    for (GemmPacking.Transpose t : GemmPacking.Transpose.values()) {
+                        GemmPacking.transpose = t;
+                        for (int threads : new int[] {1, 2, 3}) {
+                            Parallel.setThreads(threads);
+                            assertArrayEquals(one, pr.run(vector, false), t + ", " + threads + " threads, form " + form);
+                        }
+                    }
+                }
+            }
+        } finally {
+            GemmPacking.transpose = before;
+        }
+    }
+
+    @Test
+    void sharingThePackedAAmongColumnTasksChangesNoBit() {
+        Rng rng = new Rng(12);
+        // several column tasks: one or several row blocks, one or several KC blocks, row and depth edges
+        int[][] shapes = {{64, 1024, 256}, {9, 300, 17}, {VectorGemm.MC + 44, 520, 2 * VectorGemm.KC + 7},
+            {3 * VectorGemm.MC - 5, VectorGemm.NC + 1, 40}, {70, 600, VectorGemm.KC + 1}};
+        boolean before = VectorGemm.shareA;
+        try {
+            for (int[] s : shapes) {
+                for (int form = 0; form < 4; form++) {
+                    Problem pr = Problem.random(rng, (form & 1) != 0, (form & 2) != 0, s[0], s[1], s[2]);
+                    for (boolean accumulate : new boolean[] {false, true}) {
+                        VectorGemm.shareA = false;
+                        float[] own = pr.run(vector, accumulate);
+                        float[] ownPacked = runPacked(vector, pr, accumulate);
+                        VectorGemm.shareA = true;
+                        String what = "form " + form + " shape " + s[0] + "x" + s[1] + "x" + s[2];
+                        for (int threads : new int[] {1, 2, 3}) {
+                            Parallel.setThreads(threads);
+                            assertArrayEquals(own, pr.run(vector, accumulate), what + ", " + threads + " threads");
+                            assertArrayEquals(ownPacked, runPacked(vector, pr, accumulate), what + " packed, " + threads + " threads");
+                        }
+                        assertClose(pr, accumulate, pr.run(scalar, accumulate), own);
+                    }
+                }
+            }
+        } finally {
+            VectorGemm.shareA = before;
         }
     }
 
