@@ -1,6 +1,7 @@
 package org.rnn4j.forecast;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.rnn4j.data.series.Scaling;
 
 /**
  * How one covariate column becomes a network input: standardised, {@code (x - mean) / sd}, with the
@@ -26,23 +27,18 @@ public record CovariateScaling(String name, double mean, double sd) {
         }
     }
 
-    /** Fits on {@code x[0, end)}; equal values give sd exactly 0 (no rounding residue from the mean). */
+    /**
+     * Fits on {@code x[0, end)} with {@link Scaling#fit} (standard kind, the target's own rule); equal values give sd
+     * exactly 0 (no rounding residue from the mean) instead of Scaling's scale 1.
+     */
     public static CovariateScaling fit(String name, double[] x, int end) {
-        double mean = 0;
-        boolean constant = true;
-        for (int t = 0; t < end; t++) {
-            mean += x[t];
-            constant &= x[t] == x[0];
+        for (int t = 1; t < end; t++) {
+            if (x[t] != x[0]) {
+                Scaling s = Scaling.fit(Scaling.Kind.STANDARD, Scaling.Transform.NONE, x, 0, end);
+                return new CovariateScaling(name, s.center(), s.scale());
+            }
         }
-        if (constant) {
-            return new CovariateScaling(name, x[0], 0);
-        }
-        mean /= end;
-        double ss = 0;
-        for (int t = 0; t < end; t++) {
-            ss += (x[t] - mean) * (x[t] - mean);
-        }
-        return new CovariateScaling(name, mean, Math.sqrt(ss / end));
+        return new CovariateScaling(name, x[0], 0);
     }
 
     /** True when the covariate did not vary where it was fitted, so the network ignores it. */
