@@ -115,7 +115,7 @@ public final class KernelRegistry {
         return Optional.ofNullable(current.notice());
     }
 
-    /** What is in use, e.g. {@code "vector kernels (16 float lanes), 2 threads"}. */
+    /** What is in use, e.g. {@code "vector kernels (16 float lanes, C2 directives installed), 2 threads"}. */
     public static String describe() {
         return current.kernels() + ", " + Parallel.threads() + (Parallel.threads() == 1 ? " thread" : " threads");
     }

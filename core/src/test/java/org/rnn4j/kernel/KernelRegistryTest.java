@@ -72,7 +72,7 @@ class KernelRegistryTest {
             assertTrue(KernelRegistry.describe().startsWith("scalar kernels, "), KernelRegistry.describe());
             KernelRegistry.use(KernelKind.VECTOR);
             assertEquals(KernelRegistry.VECTOR_CLASS, Kernels.get().getClass().getName());
-            assertTrue(KernelRegistry.describe().matches("vector kernels \\(\\d+ float lanes\\), \\d+ threads?"),
+            assertTrue(KernelRegistry.describe().matches("vector kernels \\(\\d+ float lanes, C2 directives [^)]*\\)+, \\d+ threads?"),
                     KernelRegistry.describe());
         } finally {
             KernelRegistry.use(before);

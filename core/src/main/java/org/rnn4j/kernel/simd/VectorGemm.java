@@ -65,6 +65,7 @@ final class VectorGemm {
     private static final int PRIME_PRODUCTS = 240;
 
     static {
+        CompileUnits.ensureInstalled(); // before any vector code runs hot (see CompileUnits)
         prime();
     }
 

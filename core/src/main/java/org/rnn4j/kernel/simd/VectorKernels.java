@@ -462,6 +462,6 @@ public class VectorKernels extends ScalarKernels {
 
     @Override
     public String toString() {
-        return "vector kernels (" + L + " float lanes)";
+        return "vector kernels (" + L + " float lanes, C2 directives " + CompileUnits.STATUS + ")";
     }
 }

@@ -1,0 +1,81 @@
+package org.rnn4j.kernel.simd;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * Tells HotSpot's optimising compiler (C2) where the vector kernels' compile units begin and end,
+ * through its compiler directives (JEP 165; the diagnostic command behind
+ * {@code jcmd PID Compiler.directives_add}), installed once before any kernel runs.
+ *
+ * <p>Why: a Vector API value stays in a register only while every method it passes through is
+ * inlined into one compilation; a vector passed to or returned from a call that is not inlined is
+ * boxed on the heap, and an intrinsic left over when the compilation has grown past C2's node
+ * budget (NodeCountInliningCutoff) runs as its boxed Java fallback. Left to its own heuristics, C2
+ * decides both by profile counts and by the order in which methods happen to be compiled: a helper
+ * such as {@link VectorMath#tanh} compiled on its own first is "already compiled into a big
+ * method" and is not inlined any more (every vector crossing the call is boxed), while a caller
+ * compiled first inlines three activations, their tails and a cell update until the budget runs
+ * out. The same build boxed in one process and not in the next: on JDK 17 {@code KernelGarbageTest}
+ * failed in 1 of 10 processes on one machine and in every process on another (an AMD EPYC with
+ * AVX-512, November 2026), and slow W2/W4b1 bench processes showed the same garbage.
+ *
+ * <p>The directives (resource {@value #RESOURCE}) make the units fixed: methods that take or return
+ * vectors ({@link VectorMath}, two in {@link VectorReductions}, {@code VectorKernels.v}) and four
+ * tiny scalar helpers called per element are always inlined; every other method of this package,
+ * all of which take arrays, is never inlined into a caller, so each stays one small compilation
+ * with its vectors inside. They apply to C2 only and name only this package's methods.
+ *
+ * <p>{@code -Drnn4j.jit.directives=false} leaves C2 to its heuristics (for A/B measurement). On a
+ * JVM without the diagnostic command (not HotSpot, or management disabled) nothing is installed
+ * and the kernels work as before; {@link #STATUS} says which, for {@code describe()}.
+ */
+final class CompileUnits {
+    /** System property: {@code false} skips the directives. */
+    static final String PROPERTY = "rnn4j.jit.directives";
+    static final String RESOURCE = "c2-directives.json";
+    /** "installed", "off (…)" or "not installed (reason)". */
+    static final String STATUS = install();
+
+    private CompileUnits() {
+    }
+
+    /** Runs the class initialiser (once); call before any vector kernel is executed. */
+    static void ensureInstalled() {
+        // the work is done by STATUS's initialiser
+    }
+
+    private static String install() {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
+            return "off (" + PROPERTY + "=false)";
+        }
+        Path file = null;
+        try (InputStream in = CompileUnits.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return "not installed (resource " + RESOURCE + " missing)";
+            }
+            file = Files.createTempFile("rnn4j-c2-directives", ".json");
+            Files.write(file, in.readAllBytes());
+            Object reply = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                    new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+            String text = String.valueOf(reply).trim();
+            return text.startsWith("1 compiler directives added") ? "installed" : "not installed (" + text + ")";
+        } catch (IOException | JMException | RuntimeException | LinkageError e) {
+            return "not installed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+}
