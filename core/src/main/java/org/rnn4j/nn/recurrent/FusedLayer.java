@@ -17,7 +17,7 @@ import org.rnn4j.tensor.Workspace;
  *
  * <p>Forward: the input projection of all steps is one GEMM, {@code Gx = X·W_ihᵀ + b} [N, G·H]; then
  * per step one recurrent GEMM on the step's active rows and one fused gate kernel. Backward walks the
- * steps in reverse with the fused gate-backward kernel and one GEMM per step for dL/dh_prev, then
+ * steps in reverse with the fused gate-backward kernel and one GEMM per step for dL/dh_prev (W_hh packed once), then
  * computes dX, dW_ih, dW_hh, dW_hr and the bias gradients of all steps with single GEMMs and row sums.
  * Every buffer is taken before the time loops (from the open {@link Workspace} step, if any: the
  * node's value, the tensors saved for backward and the backward buffers alike); nothing is allocated
@@ -51,6 +51,7 @@ final class FusedLayer {
     // Saved for backward ([N, ·]) or, when no graph is recorded, one-step workspaces ([B, ·]).
     private float[] gates;  // [N, G·H] pre-activations, then activations (LSTM, GRU)
     private PackedB whhT;   // W_hhᵀ packed for the forward steps [P, G·H], or null (one step, or small batches); dropped after forward
+    private PackedB whh;    // W_hh packed for the backward steps [G·H, P], or null (same rule); dropped after backward
     private float[] hPrev;  // [N, P]   the state each step read
     private float[] cPrev;  // [N, H]   LSTM
     private float[] tanhC;  // [N, H]   LSTM: tanh(c')
@@ -241,6 +242,11 @@ final class FusedLayer {
         d.dHp = hFull != null ? Workspace.floats(n * proj) : null;
         d.dhWs = Workspace.floats(batch * hidden);
         int steps = this.steps.steps();
+        // W_hh packed once for all steps, as W_hhᵀ is in forward: the plain product repacked the
+        // [G·H, P] weight at every step of dL/dh_prev.
+        whh = steps > 1 && batch > Kernels.GEMM_SMALL_ROWS
+                ? k.packB(false, gh, proj, w.wHh().value().data(), 0, proj, Workspace.floats(k.packedBSize(gh, proj)))
+                : null;
         for (int s = steps - 1; s >= 0; s--) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
@@ -251,7 +257,17 @@ final class FusedLayer {
                 case GRU -> gruBack(k, g, d, r0, bt);
             }
         }
+        whh = null;
         allStepGradients(k, d);
+    }
+
+    /** {@code dh[bt, P] (+)= dG·W_hh} for the gate gradients at row {@code r0}, with the packed weight when there is one. */
+    private void recurrentBack(Kernels k, int bt, float[] dG, int r0, float[] dh, boolean accumulate) {
+        if (whh != null && bt > Kernels.GEMM_SMALL_ROWS) {
+            k.gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
+        } else {
+            k.gemm(false, false, bt, proj, gh, dG, r0 * gh, gh, w.wHh().value().data(), 0, proj, dh, 0, proj, accumulate);
+        }
     }
 
     /** {@code src[from, from + length)} in a buffer of the open step. */
@@ -265,7 +281,7 @@ final class FusedLayer {
         UnaryOp act = kind == CellKind.RNN_TANH ? UnaryOp.TANH : UnaryOp.RELU;
         k.rnnGatesBackward(act, bt * hidden, out, r0 * proj, d.dh, 0, g, r0 * proj, d.dA, r0 * gh);
         // dL/dh_prev = dPre·W_hh   [bt, H] × [H, H]
-        k.gemm(false, false, bt, proj, gh, d.dA, r0 * gh, gh, w.wHh().value().data(), 0, proj, d.dh, 0, proj, false);
+        recurrentBack(k, bt, d.dA, r0, d.dh, false);
     }
 
     private void lstmBack(Kernels k, float[] g, Grads d, int r0, int bt) {
@@ -279,7 +295,7 @@ final class FusedLayer {
         k.lstmGatesBackward(bt, hidden, gates, r0 * gh, cPrev, r0 * hidden, tanhC, r0 * hidden, d.dhWs, 0,
                 d.dc, 0, d.dA, r0 * gh);
         // dL/dh_prev = dGates·W_hh   [bt, 4H] × [4H, P]
-        k.gemm(false, false, bt, proj, gh, d.dA, r0 * gh, gh, w.wHh().value().data(), 0, proj, d.dh, 0, proj, false);
+        recurrentBack(k, bt, d.dA, r0, d.dh, false);
     }
 
     private void gruBack(Kernels k, float[] g, Grads d, int r0, int bt) {
@@ -287,8 +303,8 @@ final class FusedLayer {
         // writes dA, dGh and the direct path z·dh into d.dh
         k.gruGatesBackward(bt, hidden, gates, r0 * gh, ghn, r0 * hidden, hPrev, r0 * hidden, d.dhWs, 0,
                 d.dA, r0 * gh, d.dGh, r0 * gh, d.dh, 0);
-        // dL/dh_prev += dGh·W_hh   [bt, 3H] × [3H, H]
-        k.gemm(false, false, bt, hidden, gh, d.dGh, r0 * gh, gh, w.wHh().value().data(), 0, hidden, d.dh, 0, hidden, true);
+        // dL/dh_prev += dGh·W_hh   [bt, 3H] × [3H, H]   (P = H for the GRU)
+        recurrentBack(k, bt, d.dGh, r0, d.dh, true);
     }
 
     /** dX, dW_ih, dW_hh, dW_hr, biases for all steps at once; dh0 / dc0. */
