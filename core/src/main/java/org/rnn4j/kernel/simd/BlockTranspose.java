@@ -101,6 +101,35 @@ final class BlockTranspose {
         copy(a, src, lda, 0, mr, MR, kv, kc, dst, base, MR);
     }
 
+    /**
+     * One whole [kc][MR] panel of op(A) for a transposed A (stored [k, m]):
+     * {@code dst[base + p·MR + r] = a[src + p·lda + r]} (flushed) for p < kc, r < MR. The panel's
+     * rows are already contiguous in A, so this is a copy: with L = 8 one vector per step of k; with
+     * L = 16 two steps per vector, row p's 8 values in the low lanes and row p + 1's moved into the
+     * high lanes by {@link #X8}. A 16-lane load reads 8 values past the panel; where that would pass
+     * the end of the array, the remaining steps are copied by the scalar loop.
+     */
+    static void panelATransposed(float[] a, int src, int lda, int kc, float[] dst, int base) {
+        int p = 0;
+        if (L == 16) {
+            for (; p + 1 < kc && src + (p + 1) * lda + L <= a.length; p += 2) {
+                FloatVector v = FloatVector.fromArray(S, a, src + p * lda)
+                        .blend(FloatVector.fromArray(S, a, src + (p + 1) * lda).rearrange(X8), M8);
+                v.blend(0f, v.lanewise(VectorOperators.ABS).lt(FLUSH)).intoArray(dst, base + p * MR);
+            }
+        } else {
+            for (; p < kc && src + p * lda + L <= a.length; p++) {
+                FloatVector v = FloatVector.fromArray(S, a, src + p * lda);
+                v.blend(0f, v.lanewise(VectorOperators.ABS).lt(FLUSH)).intoArray(dst, base + p * MR);
+            }
+        }
+        for (; p < kc; p++) {
+            for (int r = 0; r < MR; r++) {
+                dst[base + p * MR + r] = flush(a[src + p * lda + r]);
+            }
+        }
+    }
+
     /** {@code dst[base + p·stride + j] = b[src + j·ld + p]} (flushed) for j in [j0, j1), p in [p0, p1); 0 for j in [j1, jPad). */
     private static void copy(float[] b, int src, int ld, int j0, int j1, int jPad, int p0, int p1,
                              float[] dst, int base, int stride) {

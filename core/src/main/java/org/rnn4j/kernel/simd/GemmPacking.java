@@ -36,8 +36,9 @@ final class GemmPacking {
         /** B: one vector gather per L columns and step of k; A as LOOP ({@code gather}). */
         GATHER,
         /**
-         * In-register transposes of L × L blocks ({@link BlockTranspose}) for B and A; LOOP where the
-         * vector length has none ({@code shuffle}, the default).
+         * In-register transposes of L × L blocks ({@link BlockTranspose}) for B and A, and vector
+         * copies for the whole panels of a transposed A; LOOP where the vector length has none
+         * ({@code shuffle}, the default).
          */
         SHUFFLE;
 
@@ -79,9 +80,15 @@ final class GemmPacking {
         for (int ir = 0; ir < mc; ir += MR) {
             int base = dstOff + ir * kc;
             int mr = Math.min(MR, mc - ir);
-            if (!transA && how == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
-                BlockTranspose.panelA(a, aOff + (i0 + ir) * lda + p0, lda, kc, mr, dst, base);
-                continue; // zero rows included
+            if (how == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
+                if (!transA) {
+                    BlockTranspose.panelA(a, aOff + (i0 + ir) * lda + p0, lda, kc, mr, dst, base);
+                    continue; // zero rows included
+                }
+                if (mr == MR) {
+                    BlockTranspose.panelATransposed(a, aOff + p0 * lda + i0 + ir, lda, kc, dst, base);
+                    continue;
+                }
             }
             if (!transA) {
                 for (int r = 0; r < mr; r++) {
