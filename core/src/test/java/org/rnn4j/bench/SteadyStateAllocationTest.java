@@ -67,4 +67,16 @@ class SteadyStateAllocationTest {
     void w3StepAllocatesNoArraysWithTwoThreads() {
         assertQuiet(2);
     }
+
+    /**
+     * W4's forward-only step runs in a workspace too: at batch 8 and 12 steps a pass without it
+     * allocated 10.7 MB (each layer's packed W_hhᵀ is 4 MB, its gates [96, 2048] 786 KB), with it a few KB.
+     */
+    @Test
+    void w4InferenceStepAllocatesNoArrays() {
+        Parallel.setThreads(1);
+        StepBytes s = leastPerStep(LstmInferenceWorkload.create(BenchWorkload.W4B32, 32, new BenchScale(8, 12)));
+        assertTrue(s.total() <= BOUND, "a W4 inference step allocates " + s.total() + " bytes, more than " + BOUND
+                + ": arrays are back");
+    }
 }
