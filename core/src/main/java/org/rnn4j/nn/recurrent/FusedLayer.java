@@ -322,11 +322,22 @@ final class FusedLayer {
             // dW_hh += dGhᵀ·H_prev   [G·H, N] × [N, P]
             k.gemm(true, false, gh, proj, n, d.dGh, 0, gh, hPrev, 0, proj, w.wHh().gradBuffer().data(), 0, proj, true);
         }
-        if (w.hasBias() && w.bIh().requiresGrad()) {
-            k.sumRowsAdd(n, gh, d.dA, 0, gh, w.bIh().gradBuffer().data(), 0);
-        }
-        if (w.hasBias() && w.bHh().requiresGrad()) {
-            k.sumRowsAdd(n, gh, d.dGh, 0, gh, w.bHh().gradBuffer().data(), 0);
+        boolean bIh = w.hasBias() && w.bIh().requiresGrad();
+        boolean bHh = w.hasBias() && w.bHh().requiresGrad();
+        if (bIh && bHh && d.dGh == d.dA) {
+            // LSTM, RNN: both biases get the same column sums of dA [N, G·H]; one pass over it, not
+            // two (sumRowsAdd sums into zeros and then adds, so grad + Σ is the same either way)
+            float[] sums = Workspace.floats(gh); // zeroed
+            k.sumRowsAdd(n, gh, d.dA, 0, gh, sums, 0);
+            k.axpy(gh, 1f, sums, 0, w.bIh().gradBuffer().data(), 0);
+            k.axpy(gh, 1f, sums, 0, w.bHh().gradBuffer().data(), 0);
+        } else {
+            if (bIh) {
+                k.sumRowsAdd(n, gh, d.dA, 0, gh, w.bIh().gradBuffer().data(), 0);
+            }
+            if (bHh) {
+                k.sumRowsAdd(n, gh, d.dGh, 0, gh, w.bHh().gradBuffer().data(), 0);
+            }
         }
         if (w.wHr() != null && w.wHr().requiresGrad()) {
             // dW_hr += dYᵀ·H_full   [P, N] × [N, H]
