@@ -22,8 +22,10 @@ import javax.management.ObjectName;
  * method" and is not inlined any more (every vector crossing the call is boxed), while a caller
  * compiled first inlines three activations, their tails and a cell update until the budget runs
  * out. The same build boxed in one process and not in the next: on JDK 17 {@code KernelGarbageTest}
- * failed in 1 of 10 processes on one machine and in every process on another (an AMD EPYC with
- * AVX-512, November 2026), and slow W2/W4b1 bench processes showed the same garbage.
+ * failed in about 1 of 10 processes, then in a CI run and in 3 processes in a row (with JIT
+ * logging; an AMD EPYC with AVX-512, 2026-11-27; later processes passed again), and slow W2/W4b1
+ * bench processes showed the same garbage. The directives do not cover every case: the GEMM
+ * micro-kernel, one method with no calls, has still been compiled boxed in some 2-thread processes.
  *
  * <p>The directives (resource {@value #RESOURCE}) make the units fixed: methods that take or return
  * vectors ({@link VectorMath}, two in {@link VectorReductions}, {@code VectorKernels.v}) and four
