@@ -102,14 +102,16 @@ final class BlockTranspose {
     }
 
     /**
-     * One whole [kc][MR] panel of op(A) for a transposed A (stored [k, m]):
-     * {@code dst[base + p·MR + r] = a[src + p·lda + r]} (flushed) for p < kc, r < MR. The panel's
+     * The leading steps of one whole [kc][MR] panel of op(A) for a transposed A (stored [k, m]):
+     * {@code dst[base + p·MR + r] = a[src + p·lda + r]} (flushed) for r < MR. The panel's
      * rows are already contiguous in A, so this is a copy: with L = 8 one vector per step of k; with
      * L = 16 two steps per vector, row p's 8 values in the low lanes and row p + 1's moved into the
-     * high lanes by {@link #X8}. A 16-lane load reads 8 values past the panel; where that would pass
-     * the end of the array, the remaining steps are copied by the scalar loop.
+     * high lanes by {@link #X8}. A 16-lane load reads 8 values past the panel, so it stops where that
+     * would pass the end of the array.
+     *
+     * @return the steps of k packed, from 0 (the caller's scalar loop does the rest)
      */
-    static void panelATransposed(float[] a, int src, int lda, int kc, float[] dst, int base) {
+    static int panelATransposed(float[] a, int src, int lda, int kc, float[] dst, int base) {
         int p = 0;
         if (L == 16) {
             for (; p + 1 < kc && src + (p + 1) * lda + L <= a.length; p += 2) {
@@ -123,11 +125,7 @@ final class BlockTranspose {
                 v.blend(0f, v.lanewise(VectorOperators.ABS).lt(FLUSH)).intoArray(dst, base + p * MR);
             }
         }
-        for (; p < kc; p++) {
-            for (int r = 0; r < MR; r++) {
-                dst[base + p * MR + r] = flush(a[src + p * lda + r]);
-            }
-        }
+        return p;
     }
 
     /** {@code dst[base + p·stride + j] = b[src + j·ld + p]} (flushed) for j in [j0, j1), p in [p0, p1); 0 for j in [j1, jPad). */

@@ -80,14 +80,14 @@ final class GemmPacking {
         for (int ir = 0; ir < mc; ir += MR) {
             int base = dstOff + ir * kc;
             int mr = Math.min(MR, mc - ir);
+            int vectorSteps = 0; // leading steps of k a transposed A's whole panel got from vector copies
             if (how == Transpose.SHUFFLE && BlockTranspose.SUPPORTED) {
                 if (!transA) {
                     BlockTranspose.panelA(a, aOff + (i0 + ir) * lda + p0, lda, kc, mr, dst, base);
                     continue; // zero rows included
                 }
                 if (mr == MR) {
-                    BlockTranspose.panelATransposed(a, aOff + p0 * lda + i0 + ir, lda, kc, dst, base);
-                    continue;
+                    vectorSteps = BlockTranspose.panelATransposed(a, aOff + p0 * lda + i0 + ir, lda, kc, dst, base);
                 }
             }
             if (!transA) {
@@ -98,7 +98,7 @@ final class GemmPacking {
                     }
                 }
             } else {
-                for (int p = 0; p < kc; p++) {
+                for (int p = vectorSteps; p < kc; p++) {
                     int src = aOff + (p0 + p) * lda + i0 + ir;
                     int d = base + p * MR;
                     for (int r = 0; r < mr; r++) {
