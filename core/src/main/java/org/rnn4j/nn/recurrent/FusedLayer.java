@@ -138,7 +138,7 @@ final class FusedLayer {
         // W_hhᵀ packed once for all steps: the plain product repacks it at every step (W4b32: 41 % of
         // the time). Used for steps of more than GEMM_SMALL_ROWS rows, where gemmPacked is bitwise the
         // plain product (smaller steps read W_hh unpacked, which packing would only slow down).
-        whhT = steps > 1 && batch > Kernels.GEMM_SMALL_ROWS
+        whhT = packsWeight(steps)
                 ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj, Workspace.floats(k.packedBSize(proj, gh)))
                 : null;
         for (int s = 0; s < steps; s++) {
@@ -154,9 +154,19 @@ final class FusedLayer {
         whhT = null;
     }
 
+    /** Whether a pass over {@code steps} steps packs its recurrent weight once (forward W_hhᵀ, backward W_hh). */
+    private boolean packsWeight(int steps) {
+        return steps > 1 && batch > Kernels.GEMM_SMALL_ROWS;
+    }
+
+    /** Whether a step of {@code bt} rows uses the packed weight (smaller steps take the unpacked matrix-vector path). */
+    private static boolean packedStep(int bt) {
+        return bt > Kernels.GEMM_SMALL_ROWS;
+    }
+
     /** {@code C[bt, G·H] (+)= h·W_hhᵀ} for the state rows at {@code hs}, with the packed weight when there is one. */
     private void recurrent(Kernels k, int bt, int hs, float[] c, int cOff, boolean accumulate) {
-        if (whhT != null && bt > Kernels.GEMM_SMALL_ROWS) {
+        if (whhT != null && packedStep(bt)) {
             k.gemmPacked(false, bt, out, hs, proj, whhT, c, cOff, gh, accumulate);
         } else {
             k.gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, c, cOff, gh, accumulate);
@@ -244,7 +254,7 @@ final class FusedLayer {
         int steps = this.steps.steps();
         // W_hh packed once for all steps, as W_hhᵀ is in forward: the plain product repacked the
         // [G·H, P] weight at every step of dL/dh_prev.
-        whh = steps > 1 && batch > Kernels.GEMM_SMALL_ROWS
+        whh = packsWeight(steps)
                 ? k.packB(false, gh, proj, w.wHh().value().data(), 0, proj, Workspace.floats(k.packedBSize(gh, proj)))
                 : null;
         for (int s = steps - 1; s >= 0; s--) {
@@ -263,7 +273,7 @@ final class FusedLayer {
 
     /** {@code dh[bt, P] (+)= dG·W_hh} for the gate gradients at row {@code r0}, with the packed weight when there is one. */
     private void recurrentBack(Kernels k, int bt, float[] dG, int r0, float[] dh, boolean accumulate) {
-        if (whh != null && bt > Kernels.GEMM_SMALL_ROWS) {
+        if (whh != null && packedStep(bt)) {
             k.gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
         } else {
             k.gemm(false, false, bt, proj, gh, dG, r0 * gh, gh, w.wHh().value().data(), 0, proj, dh, 0, proj, accumulate);
@@ -326,7 +336,8 @@ final class FusedLayer {
         boolean bHh = w.hasBias() && w.bHh().requiresGrad();
         if (bIh && bHh && d.dGh == d.dA) {
             // LSTM, RNN: both biases get the same column sums of dA [N, G·H]; one pass over it, not
-            // two (sumRowsAdd sums into zeros and then adds, so grad + Σ is the same either way)
+            // two. sumRowsAdd sums into zeros and then adds, so grad + Σ has the same bits either way,
+            // except a -0 sum (all terms -0) added to a -0 gradient: +0 here, -0 before
             float[] sums = Workspace.floats(gh); // zeroed
             k.sumRowsAdd(n, gh, d.dA, 0, gh, sums, 0);
             k.axpy(gh, 1f, sums, 0, w.bIh().gradBuffer().data(), 0);
