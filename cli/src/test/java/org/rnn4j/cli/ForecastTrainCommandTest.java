@@ -37,6 +37,20 @@ class ForecastTrainCommandTest {
         Files.writeString(csv, sb);
     }
 
+    @Test
+    void combineOffForecastsWithTheNetworkAlone() throws Exception {
+        Path model = dir.resolve("alone");
+        CliRun t = CliRun.of(train("--csv", csv.toString(), "--column", "sales", "--holdout", "12", "--season", "12",
+                "--combine", "off", "--out", model.toString()));
+        assertEquals(0, t.exit(), t.toString());
+        assertTrue(t.out().contains("\nforecast: the network ensemble alone\n"), t.out());
+        JsonNode c = new ObjectMapper().readTree(model.resolve("config.json").toFile());
+        assertEquals(1.0, c.at("/combination/network").asDouble());
+        CliRun bad = CliRun.of(train("--csv", csv.toString(), "--column", "sales", "--combine", "half", "--out", model.toString()));
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("--combine"), bad.err());
+    }
+
     /** {@code forecast train} with the tiny recipe and {@code more}. */
     private static String[] train(String... more) {
         List<String> a = new java.util.ArrayList<>(List.of("forecast", "train"));
@@ -52,6 +66,7 @@ class ForecastTrainCommandTest {
                 "--season", "12", "--out", model.toString()));
         assertEquals(0, t.exit(), t.toString());
         assertTrue(t.out().startsWith("model: " + model), t.out());
+        assertTrue(t.out().contains("\nforecast: 0.5 × network + 0.25 × theta + 0.25 × seasonal naive\n"), t.out());
         assertTrue(t.out().contains("seasonal_naive"), t.out());
         assertTrue(t.err().startsWith("training on " + csv + ", column 'sales': 96 rows, holdout 12, season 12"), t.err());
         assertTrue(t.err().contains("member 1/1: 3 epochs"), t.err());

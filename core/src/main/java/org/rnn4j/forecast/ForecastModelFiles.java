@@ -26,7 +26,9 @@ import org.rnn4j.rand.Rng;
  * Loading rebuilds exactly the same forecaster: its forecasts are bit-identical. A model with
  * covariates lists them in {@code columns.covariates} and their scaling in {@code preprocessing.covariates};
  * {@code architecture.input_size} is then 1 + their number. A config written before covariates existed
- * has neither list and loads as a univariate model.
+ * has neither list and loads as a univariate model. {@code combination} gives the weights of the network's
+ * forecast and the classical ones ({@link Combination}), as {@code training.combine} decides them; a config without
+ * either predates them and loads as the network alone.
  */
 public final class ForecastModelFiles {
     /** {@code task} in config.json. */
@@ -67,6 +69,7 @@ public final class ForecastModelFiles {
                 s.window(), s.horizon(), s.members(), true, pytorch)));
         root.set("columns", JSON.valueToTree(model.columns()));
         root.set("preprocessing", JSON.valueToTree(model.transform()));
+        root.set("combination", JSON.valueToTree(model.combination()));
         root.set("training", JSON.valueToTree(s));
         model.summary().ifPresent(r -> root.set("result", JSON.valueToTree(r)));
         ObjectNode lib = root.putObject("library");
@@ -102,12 +105,14 @@ public final class ForecastModelFiles {
         SeriesTransform transform;
         RecurrentForecaster.Columns columns;
         TrainingSummary summary;
+        Combination written;
         try {
             arch = read(c, "architecture", Architecture.class);
             settings = read(c, "training", ForecastSettings.class);
             transform = read(c, "preprocessing", SeriesTransform.class);
             columns = read(c, "columns", RecurrentForecaster.Columns.class);
             summary = c.has("result") ? read(c, "result", TrainingSummary.class) : null;
+            written = c.has("combination") ? read(c, "combination", Combination.class) : null;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new FileFormatException(configFile, "invalid forecasting model config: " + m);
@@ -124,6 +129,11 @@ public final class ForecastModelFiles {
         if (arch.inputSize() != transform.inputSize()) {
             throw new FileFormatException(configFile, "architecture.input_size " + arch.inputSize() + " does not match the target and "
                     + scaled.size() + " covariate(s): expected " + transform.inputSize());
+        }
+        Combination derived = settings.combination(columns.covariates().size());
+        if (written != null && !written.equals(derived)) {
+            throw new FileFormatException(configFile, "combination " + written + " does not follow from training.combine '"
+                    + settings.combine().name().toLowerCase(Locale.ROOT) + "': expected " + derived);
         }
         List<ForecastNetwork> nets = new ArrayList<>();
         Rng unused = new Rng(0); // every parameter is overwritten by the checkpoint

@@ -32,11 +32,15 @@ import java.util.function.Consumer;
  * @param refit              after early stopping has chosen each member's training length on the validation part, fit the
  *                           transform again on training + validation and retrain each member for that many optimizer steps
  *                           on all windows before the holdout (the recent past, and on short series a third more data)
+ * @param combine            whether the forecast is the network's alone or {@link Combination#DEFAULT} (auto: combined unless
+ *                           the model reads covariates, which the classical forecasts cannot see); a config written before this
+ *                           setting existed reads as off, as such a model was trained
  */
 public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int window, int horizon, int season, int holdout,
                                double validationFraction, int maxValidation, int members, int maxEpochs, int patience,
                                int batchSize, int windowsPerEpoch, int warmupSteps, double learningRate, double clipNorm, Loss loss, long seed,
-                               TransformMode transform, SeasonalMode seasonal, boolean refit) {
+                               TransformMode transform, SeasonalMode seasonal, boolean refit,
+                               CombineMode combine) {
 
     /** The recurrent cell of the network. */
     public enum Cell {
@@ -69,6 +73,14 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
         @JsonProperty("off") OFF
     }
 
+    /** Whether the network's forecast is combined with classical ones ({@link Combination}). */
+    public enum CombineMode {
+        /** Combined for a univariate model; the network alone when it reads covariates. */
+        @JsonProperty("auto") AUTO,
+        @JsonProperty("on") ON,
+        @JsonProperty("off") OFF
+    }
+
     /** Seasonal strength from which {@link SeasonalMode#AUTO} adjusts. */
     public static final double MIN_SEASONAL_STRENGTH = 0.3;
     /** Fewest training windows a series must give (an automatic window shrinks to leave this many). */
@@ -77,6 +89,9 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
     public static final int MIN_WINDOW = 4;
 
     public ForecastSettings {
+        if (combine == null) { // a config.json from before the setting: its model was not combined
+            combine = CombineMode.OFF;
+        }
         require(hiddenSize >= 1, "hidden size must be >= 1, got " + hiddenSize);
         require(numLayers >= 1, "layers must be >= 1, got " + numLayers);
         require(window >= 1, "window must be >= 1, got " + window);
@@ -133,7 +148,8 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
         int h = defaultHorizon(season);
         int members = rows - holdout >= LONG_SERIES_ROWS ? 3 : 5;
         return new ForecastSettings(Cell.LSTM, 32, 1, defaultWindow(season, h, rows - holdout), h, season, holdout, 0.2,
-                Math.max(120, 10 * h), members, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO, true);
+                Math.max(120, 10 * h), members, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO, true,
+                CombineMode.AUTO);
     }
 
     /** Validation points for {@code rest} points before the holdout: the fraction, at least one horizon, at most the cap. */
@@ -173,6 +189,7 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
         TransformMode transform;
         SeasonalMode seasonal;
         boolean refit;
+        CombineMode combine;
 
         Builder(ForecastSettings s) {
             cell = s.cell;
@@ -197,12 +214,13 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
             transform = s.transform;
             seasonal = s.seasonal;
             refit = s.refit;
+            combine = s.combine;
         }
 
         ForecastSettings build() {
             return new ForecastSettings(cell, hiddenSize, numLayers, window, horizon, season, holdout, validationFraction, maxValidation,
                     members, maxEpochs, patience, batchSize, windowsPerEpoch, warmupSteps, learningRate, clipNorm, loss, seed, transform,
-                    seasonal, refit);
+                    seasonal, refit, combine);
         }
     }
 
@@ -260,5 +278,15 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
 
     public ForecastSettings withRefit(boolean v) {
         return with(b -> b.refit = v);
+    }
+
+    public ForecastSettings withCombine(CombineMode v) {
+        return with(b -> b.combine = v);
+    }
+
+    /** The combination a model trained with these settings uses, reading {@code covariates} other columns. */
+    public Combination combination(int covariates) {
+        boolean on = combine == CombineMode.ON || (combine == CombineMode.AUTO && covariates == 0);
+        return on ? Combination.DEFAULT : Combination.NONE;
     }
 }

@@ -274,6 +274,20 @@ public final class ForecastTrainer {
                                                                     ForecastSettings settings) {
         List<Forecaster> fs = new ArrayList<>();
         fs.add(Forecaster.named("model", model));
+        if (model.combination().classical()) { // the parts, beside their combination
+            fs.add(new Forecaster() {
+                @Override
+                public String name() {
+                    return "network";
+                }
+
+                @Override
+                public double[] forecast(Series history, int steps) {
+                    return model.networkForecast(history, steps);
+                }
+            });
+            fs.add(new Theta(settings.season()));
+        }
         fs.add(Forecaster.naive());
         int m = settings.season();
         if (start > m) {

@@ -17,6 +17,9 @@ import org.rnn4j.data.series.Series;
  * holdout's targets nor its covariates reach the model). A roll-out past the first block reads windows
  * that reach beyond the history, where no covariate value is known: there each covariate's last known
  * value is carried forward. {@link #stepsAssumingCovariates} says how many forecast steps rest on that.
+ *
+ * <p>The forecast is the ensemble's, or, as {@link ForecastSettings#combination} decides, its weighted mean
+ * with the {@link Theta} and seasonal-naive forecasts of the same history ({@link Combination}).
  */
 public final class RecurrentForecaster implements Forecaster {
     private final ForecastSettings settings;
@@ -58,14 +61,39 @@ public final class RecurrentForecaster implements Forecaster {
     }
 
     /**
-     * The next {@code steps} values after {@code history}, in raw units. The covariates are read from
-     * {@code history} by name; past its end their last values are carried forward.
+     * The next {@code steps} values after {@code history}, in raw units: the network ensemble's forecast
+     * ({@link #networkForecast}), combined with the classical ones when {@link #combination} says so.
      *
      * @throws IllegalArgumentException naming the file and column when the history is shorter than the window or
      *                                  lacks a covariate the model needs
      */
     @Override
     public double[] forecast(Series history, int steps) {
+        double[] out = networkForecast(history, steps);
+        Combination c = combination();
+        if (c.classical()) {
+            int m = settings.season();
+            double[] theta = new Theta(m).forecast(history, steps);
+            double[] seasonal = Forecaster.seasonalNaive(history.size() >= m ? m : 1).forecast(history, steps);
+            for (int i = 0; i < steps; i++) {
+                out[i] = c.network() * out[i] + c.theta() * theta[i] + c.seasonalNaive() * seasonal[i];
+            }
+        }
+        return out;
+    }
+
+    /** How the forecast mixes the network's with classical ones. */
+    public Combination combination() {
+        return settings.combination(columns.covariates().size());
+    }
+
+    /**
+     * The network ensemble's own next {@code steps} values after {@code history}, in raw units. The covariates are
+     * read from {@code history} by name; past its end their last values are carried forward.
+     *
+     * @throws IllegalArgumentException as {@link #forecast}
+     */
+    public double[] networkForecast(Series history, int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("forecast: steps must be >= 1, got " + steps);
         }

@@ -48,7 +48,7 @@ class ForecastTrainerTest {
         assertEquals(22, r.validationRows());
         assertEquals(86 - 24 - 12 + 1, r.trainWindows());
         assertEquals(22 - 12 + 1, r.validationWindows());
-        assertEquals(List.of("model", "naive", "seasonal_naive"), new ArrayList<>(r.validation().keySet()));
+        assertEquals(List.of("model", "network", "theta", "naive", "seasonal_naive"), new ArrayList<>(r.validation().keySet()));
     }
 
     @Test
@@ -169,6 +169,45 @@ class ForecastTrainerTest {
                 "members.1.rnn.weight_hh_l0", "members.1.rnn.bias_ih_l0", "members.1.rnn.bias_hh_l0", "members.1.head.weight",
                 "members.1.head.bias"), names);
         assertEquals(List.of(), Arrays.stream(dir.resolve("model").toFile().list()).filter(n -> n.endsWith(".tmp")).toList());
+    }
+
+    /** The default forecast is the combination of the network's, Theta's and seasonal naive's, each computed on its own. */
+    @Test
+    void theForecastCombinesTheNetworkWithClassicalForecasts() throws Exception {
+        Series s = Synthetic.series(dir, "c", Synthetic.additive(120, 13));
+        RecurrentForecaster f = ForecastTrainer.train(s, small(12, 120), TrainingListener.NONE);
+        assertEquals(Combination.DEFAULT, f.combination());
+        Series history = s.head(108);
+        double[] net = f.networkForecast(history, 30);
+        double[] theta = new Theta(12).forecast(history, 30);
+        double[] combined = f.forecast(history, 30);
+        for (int k = 0; k < 30; k++) {
+            double seasonal = history.target(96 + k % 12);
+            assertEquals(0.5 * net[k] + 0.25 * theta[k] + 0.25 * seasonal, combined[k], 1e-9 * Math.abs(combined[k]));
+        }
+        RecurrentForecaster alone = ForecastTrainer.train(s, small(12, 120).withCombine(ForecastSettings.CombineMode.OFF),
+                TrainingListener.NONE);
+        assertEquals(Combination.NONE, alone.combination());
+        assertArrayEquals(net, alone.forecast(history, 30)); // same seed, same network; only the combination differs
+        assertEquals(Combination.NONE, small(12, 120).combination(1)); // auto: covariates are not diluted
+        assertEquals(Combination.DEFAULT, small(12, 120).withCombine(ForecastSettings.CombineMode.ON).combination(1));
+        assertThrows(IllegalArgumentException.class, () -> new Combination(0.5, 0.5, 0.5));
+
+        Path m = dir.resolve("combined");
+        ForecastModelFiles.save(f, m);
+        JsonNode c = ModelDirectory.load(m).config();
+        assertEquals(0.25, c.at("/combination/seasonal_naive").asDouble());
+        assertEquals("auto", c.at("/training/combine").asText());
+        String config = Files.readString(m.resolve("config.json"));
+        // a config from before the combination existed loads as the network alone
+        Files.writeString(m.resolve("config.json"), config.replaceAll("\"combination\" : \\{[^}]*},", "")
+                .replace("\"combine\" : \"auto\"", "\"note\" : 0"));
+        assertArrayEquals(net, ForecastModelFiles.load(m).forecast(history, 30));
+        // weights that do not follow from the setting are refused
+        Files.writeString(m.resolve("config.json"), config.replace("\"network\" : 0.5", "\"network\" : 0.25")
+                .replace("\"theta\" : 0.25", "\"theta\" : 0.5"));
+        FileFormatException e = assertThrows(FileFormatException.class, () -> ForecastModelFiles.load(m));
+        assertTrue(e.getMessage().contains("does not follow from training.combine 'auto'"), e.getMessage());
     }
 
     @Test

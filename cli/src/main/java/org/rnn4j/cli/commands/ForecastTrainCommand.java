@@ -8,6 +8,7 @@ import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Progress;
 import org.rnn4j.data.series.Series;
+import org.rnn4j.forecast.Combination;
 import org.rnn4j.forecast.CovariateScaling;
 import org.rnn4j.forecast.ForecastModelFiles;
 import org.rnn4j.forecast.ForecastSettings;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
                 + "model folder (model.safetensors + config.json).",
                 "The last --holdout points are never used; of the rest, the last part validates (early stopping, best "
                 + "weights kept). Values are log-transformed when positive with variation growing with the level, seasonal "
-                + "indices are removed when the season is strong, and each window is read relative to its last value.",
+                + "indices are removed when the season is strong, and each window is read relative to its recent level. The "
+                + "forecast averages the network's with the Theta and seasonal-naive forecasts (see --combine).",
                 "Without tuning options the documented default recipe is used."})
 public final class ForecastTrainCommand extends BaseCommand {
 
@@ -75,6 +77,10 @@ public final class ForecastTrainCommand extends BaseCommand {
             + "before the holdout for the number of steps early stopping chose (the default).")
     boolean noRefit;
 
+    @Option(names = "--combine", paramLabel = "MODE", description = "Forecast as the mean of the network (1/2), Theta (1/4) and "
+            + "seasonal naive (1/4), or the network alone: ${COMPLETION-CANDIDATES} (default: auto = combined unless covariates are given).")
+    ForecastSettings.CombineMode combine;
+
     /** JSON result. */
     record Result(String model, String data, String target, int rows, TrainingSummary training, Map<String, Object> recipe) {
     }
@@ -102,10 +108,11 @@ public final class ForecastTrainCommand extends BaseCommand {
         warnAboutConstantCovariates(model, r);
         if (common.json()) {
             printJson(new Result(out.toString(), series.data.toString(), s.targetName(), s.size(), r,
-                    Map.of("settings", st, "preprocessing", model.transform())));
+                    Map.of("settings", st, "preprocessing", model.transform(), "combination", model.combination())));
             return 0;
         }
         out().printf("model: %s (%s)%n", out, model.transform());
+        out().println("forecast: " + describe(model.combination()));
         out().printf("split: %d training rows, %d validation, %d held out; %d training windows, %d validation windows%s%n",
                 r.trainRows(), r.validationRows(), r.holdoutRows(), r.trainWindows(), r.validationWindows(),
                 r.refitWindows() > 0 ? "; then refitted on all " + r.refitWindows() + " windows before the holdout" : "");
@@ -155,7 +162,18 @@ public final class ForecastTrainCommand extends BaseCommand {
             st = st.withSeasonal(seasonal);
         }
         st = st.withRefit(!noRefit);
+        if (combine != null) {
+            st = st.withCombine(combine);
+        }
         return window != null ? st.withWindow(window) : ForecastTrainer.fitWindowToRows(st, rows);
+    }
+
+    /** The combination in words, such as {@code 0.5 × network + 0.25 × theta + 0.25 × seasonal naive}. */
+    static String describe(Combination c) {
+        if (!c.classical()) {
+            return "the network ensemble alone";
+        }
+        return c.network() + " × network + " + c.theta() + " × theta + " + c.seasonalNaive() + " × seasonal naive";
     }
 
     private static String fmt(Double v) {
