@@ -275,17 +275,7 @@ public final class ForecastTrainer {
         List<Forecaster> fs = new ArrayList<>();
         fs.add(Forecaster.named("model", model));
         if (model.combination().classical()) { // the parts, beside their combination
-            fs.add(new Forecaster() {
-                @Override
-                public String name() {
-                    return "network";
-                }
-
-                @Override
-                public double[] forecast(Series history, int steps) {
-                    return model.networkForecast(history, steps);
-                }
-            });
+            fs.add(model.network());
             fs.add(new Theta(settings.season()));
         }
         fs.add(Forecaster.naive());

@@ -82,6 +82,22 @@ public final class RecurrentForecaster implements Forecaster {
         return out;
     }
 
+    /** The network ensemble alone ({@link #networkForecast}), as a forecaster named {@code network}. */
+    public Forecaster network() {
+        RecurrentForecaster self = this;
+        return new Forecaster() {
+            @Override
+            public String name() {
+                return "network";
+            }
+
+            @Override
+            public double[] forecast(Series history, int steps) {
+                return self.networkForecast(history, steps);
+            }
+        };
+    }
+
     /** How the forecast mixes the network's with classical ones. */
     public Combination combination() {
         return settings.combination(columns.covariates().size());
