@@ -10,6 +10,8 @@
 # MASE is given for forecasts of one horizon from each origin (no covariate beyond the history is
 # needed) and for one forecast of the whole holdout (past the first horizon the covariates are held
 # at their last known value, and eval says so on stderr, kept here in the log).
+# Both rows use the network alone (--combine off): a univariate model is otherwise combined with
+# Theta and seasonal naive, which would compare a combination with a network, not inputs.
 # Usage: examples/covariate_demo.sh [extra 'forecast train' options, e.g. --seed 7]. About 4 minutes
 # on 2 cores. Files and models go to a temporary folder that is removed at the end.
 set -euo pipefail
@@ -57,7 +59,7 @@ run() {
     local c=()
     [[ $with == yes ]] && c=(--covariates "$cov")
     "$RNN4J" forecast train --csv "$csv" --column "$target" "${c[@]}" --holdout "$holdout" --season "$season" \
-      --out "$model" --quiet "${@:8}" > /dev/null 2> "$model.log" || { cat "$model.log" >&2; exit 1; }
+      --combine off --out "$model" --quiet "${@:8}" > /dev/null 2> "$model.log" || { cat "$model.log" >&2; exit 1; }
     read -r blocks snaive < <(mase "$model" "$csv" "$holdout" "$season" --horizon "$horizon")
     read -r whole _ < <(mase "$model" "$csv" "$holdout" "$season")
     label=$([[ $with == yes ]] && echo "$target + $cov" || echo "$target")
