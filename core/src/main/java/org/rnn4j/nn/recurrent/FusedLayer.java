@@ -7,6 +7,7 @@ import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.PackedB;
+import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.UnaryOp;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
@@ -50,6 +51,10 @@ final class FusedLayer {
 
     // Saved for backward ([N, ·]) or, when no graph is recorded, one-step workspaces ([B, ·]).
     private float[] gates;  // [N, G·H] pre-activations, then activations (LSTM, GRU)
+    private float[] whhTBuffer; // its storage, taken by allocate
+    private float[] whhBuffer;  // storage for whh, taken by prepareBackward
+    private Grads grads;        // the backward pass's buffers (prepareBackward)
+    private Tensor gradOut;     // bidirectional: the gradient of this direction's node, until the pair's backward
     private PackedB whhT;   // W_hhᵀ packed for the forward steps [P, G·H], or null (one step, or small batches); dropped after forward
     private PackedB whh;    // W_hh packed for the backward steps [G·H, P], or null (same rule); dropped after backward
     private float[] hPrev;  // [N, P]   the state each step read
@@ -103,14 +108,88 @@ final class FusedLayer {
             }
         }
         boolean record = GradMode.isEnabled() && anyGrad;
+        f.allocate(record);
         f.forward(record);
         return Var.of(kind.layerOp(reverse), f.value, f::backward, inputs.toArray(new Var[0]));
     }
 
+    /**
+     * Runs the two directions of one bidirectional layer side by side ({@link Parallel}: one direction per
+     * thread, each direction's kernels on its own thread) and returns their nodes, forward then reverse,
+     * each with the value layout of {@link #apply}. Both hang off one hidden node whose backward runs the
+     * two directions' backward passes side by side too, then adds their input gradients dX in a fixed
+     * order (reverse direction first); so results are the same bits for any thread count. Every buffer
+     * is taken on the calling thread, before the work is shared out (a {@link Workspace} step belongs to
+     * the thread that opened it).
+     *
+     * @param h0Off per direction, as in {@link #apply}
+     * @param c0Off per direction, as in {@link #apply}
+     * @param w     per direction
+     */
+    static Var[] applyBidirectional(CellKind kind, Var x, int inWidth, StepLayout steps, Var h0, int[] h0Off,
+                                    Var c0, int[] c0Off, LayerWeights[] w) {
+        FusedLayer[] f = new FusedLayer[2];
+        List<Var> inputs = new ArrayList<>();
+        boolean anyGrad = false;
+        for (Var v : new Var[] {x, h0, c0}) {
+            if (v != null) {
+                inputs.add(v);
+                anyGrad |= v.requiresGrad();
+            }
+        }
+        for (int d = 0; d < 2; d++) {
+            f[d] = new FusedLayer(kind, x, inWidth, steps, h0, h0Off[d], c0, c0Off[d], w[d], d == 1);
+            for (Var v : new Var[] {w[d].wIh(), w[d].wHh(), w[d].bIh(), w[d].bHh(), w[d].wHr()}) {
+                if (v != null) {
+                    inputs.add(v);
+                    anyGrad |= v.requiresGrad();
+                }
+            }
+        }
+        boolean record = GradMode.isEnabled() && anyGrad;
+        for (FusedLayer l : f) {
+            l.allocate(record);
+        }
+        Parallel.forEach(2, d -> f[d].forward(record));
+        Var both = Var.of(kind.layerOp(false) + "_bidirectional", Workspace.zeros(Shape.of(1)), g -> backwardBoth(f),
+                inputs.toArray(new Var[0]));
+        Var[] out = new Var[2];
+        for (int d = 0; d < 2; d++) {
+            FusedLayer l = f[d];
+            // a direction's gradient is kept for the hidden node, which the graph reaches after both directions
+            out[d] = Var.of(kind.layerOp(d == 1), l.value, g -> {
+                l.gradOut = g;
+                both.gradBuffer();
+            }, both);
+        }
+        return out;
+    }
+
+    /** The backward of {@link #applyBidirectional}'s hidden node: the directions that got a gradient, side by side. */
+    private static void backwardBoth(FusedLayer[] f) {
+        for (FusedLayer l : f) {
+            if (l.gradOut != null) {
+                l.prepareBackward(l.gradOut);
+            }
+        }
+        Parallel.forEach(2, d -> {
+            if (f[d].gradOut != null) {
+                f[d].backwardSteps();
+                f[d].weightGradients();
+            }
+        });
+        for (int d = 1; d >= 0; d--) { // reverse direction first, as the graph order had it when the directions were separate nodes
+            if (f[d].gradOut != null) {
+                f[d].inputGradient();
+                f[d].gradOut = null;
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- forward
 
-    private void forward(boolean keep) {
-        Kernels k = Kernels.get();
+    /** Takes every forward buffer (and, when recording, those kept for backward) from the calling thread's workspace step. */
+    private void allocate(boolean keep) {
         int rows = keep ? n : batch;
         gates = Workspace.floats(n * gh);
         hPrev = keep ? Workspace.floats(n * proj) : null;
@@ -122,6 +201,12 @@ final class FusedLayer {
             ghn = Workspace.floats(rows * hidden);
             ghWs = Workspace.floats(batch * gh);
         }
+        whhTBuffer = packsWeight(this.steps.steps()) ? Workspace.floats(Kernels.get().packedBSize(proj, gh)) : null;
+    }
+
+    /** The forward pass into the buffers of {@link #allocate}; allocates nothing, so it may run on any thread. */
+    private void forward(boolean keep) {
+        Kernels k = Kernels.get();
         // Gx = X·W_ihᵀ + b_ih (+ b_hh; for the GRU only its r, z rows)   [N, G·H]
         k.gemm(false, true, n, gh, in, x.value().data(), 0, in, w.wIh().value().data(), 0, in, gates, 0, gh, false);
         if (w.hasBias()) {
@@ -138,9 +223,7 @@ final class FusedLayer {
         // W_hhᵀ packed once for all steps: the plain product repacks it at every step (W4b32: 41 % of
         // the time). Used for steps of more than GEMM_SMALL_ROWS rows, where gemmPacked is bitwise the
         // plain product (smaller steps read W_hh unpacked, which packing would only slow down).
-        whhT = packsWeight(steps)
-                ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj, Workspace.floats(k.packedBSize(proj, gh)))
-                : null;
+        whhT = whhTBuffer != null ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj, whhTBuffer) : null;
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
@@ -239,36 +322,60 @@ final class FusedLayer {
         float[] dGh;   // [N, G·H] dL/d(W_hh h + b_hh) (= dA except for the GRU)
         float[] dHp;   // [N, P]   LSTM with projection: dL/dh' (projected) per step
         float[] dhWs;  // [B, H]   dL/dh' of one step (before the projection)
+        float[] g;     // the node's gradient (value layout)
+        float[] sums;  // [G·H]    LSTM, RNN: the column sums of dA both biases get
     }
 
-    private void backward(Tensor gradOut) {
-        Kernels k = Kernels.get();
-        float[] g = gradOut.data();
+    private void backward(Tensor g) {
+        prepareBackward(g);
+        backwardSteps();
+        weightGradients();
+        inputGradient();
+    }
+
+    /**
+     * Takes the backward buffers from the calling thread's workspace step and the gradient buffers the pass adds
+     * into (allocated on first use), so that {@link #backwardSteps} and {@link #weightGradients} allocate nothing.
+     */
+    private void prepareBackward(Tensor g) {
+        float[] gd = g.data();
         Grads d = new Grads();
-        d.dh = copyOf(g, hOff(), batch * proj);
-        d.dc = kind.hasCell() ? copyOf(g, cOff(), batch * hidden) : null;
+        d.g = gd;
+        d.dh = copyOf(gd, hOff(), batch * proj);
+        d.dc = kind.hasCell() ? copyOf(gd, cOff(), batch * hidden) : null;
         d.dA = Workspace.floats(n * gh);
         d.dGh = kind == CellKind.GRU ? Workspace.floats(n * gh) : d.dA;
         d.dHp = hFull != null ? Workspace.floats(n * proj) : null;
         d.dhWs = Workspace.floats(batch * hidden);
+        d.sums = w.hasBias() && d.dGh == d.dA ? Workspace.floats(gh) : null;
+        grads = d;
+        whhBuffer = packsWeight(steps.steps()) ? Workspace.floats(Kernels.get().packedBSize(gh, proj)) : null;
+        for (Var v : new Var[] {w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr(), h0, c0}) {
+            if (v != null && v.requiresGrad()) {
+                v.gradBuffer();
+            }
+        }
+    }
+
+    /** The steps in reverse: gate gradients dA (and dGh) of every step, dL/dh0 and dL/dc0 in the running buffers. */
+    private void backwardSteps() {
+        Kernels k = Kernels.get();
+        Grads d = grads;
         int steps = this.steps.steps();
         // W_hh packed once for all steps, as W_hhᵀ is in forward: the plain product repacked the
         // [G·H, P] weight at every step of dL/dh_prev.
-        whh = packsWeight(steps)
-                ? k.packB(false, gh, proj, w.wHh().value().data(), 0, proj, Workspace.floats(k.packedBSize(gh, proj)))
-                : null;
+        whh = whhBuffer != null ? k.packB(false, gh, proj, w.wHh().value().data(), 0, proj, whhBuffer) : null;
         for (int s = steps - 1; s >= 0; s--) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
             int bt = this.steps.batchSizes()[t];
             switch (kind) {
-                case RNN_TANH, RNN_RELU -> rnnBack(k, g, d, r0, bt);
-                case LSTM -> lstmBack(k, g, d, r0, bt);
-                case GRU -> gruBack(k, g, d, r0, bt);
+                case RNN_TANH, RNN_RELU -> rnnBack(k, d.g, d, r0, bt);
+                case LSTM -> lstmBack(k, d.g, d, r0, bt);
+                case GRU -> gruBack(k, d.g, d, r0, bt);
             }
         }
         whh = null;
-        allStepGradients(k, d);
     }
 
     /** {@code dh[bt, P] (+)= dG·W_hh} for the gate gradients at row {@code r0}, with the packed weight when there is one. */
@@ -317,13 +424,20 @@ final class FusedLayer {
         recurrentBack(k, bt, d.dGh, r0, d.dh, true);
     }
 
-    /** dX, dW_ih, dW_hh, dW_hr, biases for all steps at once; dh0 / dc0. */
-    private void allStepGradients(Kernels k, Grads d) {
-        float[] xd = x.value().data();
+    /** dX += dA·W_ih for all steps at once (the one gradient both directions of a layer add into). */
+    private void inputGradient() {
         if (x.requiresGrad()) {
-            // dX += dA·W_ih   [N, G·H] × [G·H, in]
-            k.gemm(false, false, n, in, gh, d.dA, 0, gh, w.wIh().value().data(), 0, in, x.gradBuffer().data(), 0, in, true);
+            // [N, G·H] × [G·H, in]
+            Kernels.get().gemm(false, false, n, in, gh, grads.dA, 0, gh, w.wIh().value().data(), 0, in, x.gradBuffer().data(), 0, in, true);
         }
+        grads = null;
+    }
+
+    /** dW_ih, dW_hh, dW_hr, biases for all steps at once; dh0 / dc0: each its own buffer, allocated by prepareBackward. */
+    private void weightGradients() {
+        Kernels k = Kernels.get();
+        Grads d = grads;
+        float[] xd = x.value().data();
         if (w.wIh().requiresGrad()) {
             // dW_ih += dAᵀ·X   [G·H, N] × [N, in]
             k.gemm(true, false, gh, in, n, d.dA, 0, gh, xd, 0, in, w.wIh().gradBuffer().data(), 0, in, true);
@@ -338,7 +452,7 @@ final class FusedLayer {
             // LSTM, RNN: both biases get the same column sums of dA [N, G·H]; one pass over it, not
             // two. sumRowsAdd sums into zeros and then adds, so grad + Σ has the same bits either way,
             // except a -0 sum (all terms -0) added to a -0 gradient: +0 here, -0 before
-            float[] sums = Workspace.floats(gh); // zeroed
+            float[] sums = d.sums; // zeroed
             k.sumRowsAdd(n, gh, d.dA, 0, gh, sums, 0);
             k.axpy(gh, 1f, sums, 0, w.bIh().gradBuffer().data(), 0);
             k.axpy(gh, 1f, sums, 0, w.bHh().gradBuffer().data(), 0);

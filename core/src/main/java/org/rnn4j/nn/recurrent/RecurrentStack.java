@@ -30,13 +30,15 @@ final class RecurrentStack {
         Var input = x;
         int width = inputSize;
         for (int l = 0; l < layers; l++) {
-            Var[] pair = new Var[dirs];
-            for (int d = 0; d < dirs; d++) {
-                int k = l * dirs + d;
-                fused[k] = FusedLayer.apply(kind, input, width, steps, h0, k * batch * p, c0, k * batch * h,
-                        weights[k], d == 1);
-                pair[d] = fused[k];
+            Var[] pair;
+            int k0 = l * dirs;
+            if (dirs == 1) {
+                pair = new Var[] {FusedLayer.apply(kind, input, width, steps, h0, k0 * batch * p, c0, k0 * batch * h, weights[k0], false)};
+            } else { // both directions at once, side by side on two threads when there are two
+                pair = FusedLayer.applyBidirectional(kind, input, width, steps, h0, new int[] {k0 * batch * p, (k0 + 1) * batch * p},
+                        c0, new int[] {k0 * batch * h, (k0 + 1) * batch * h}, new LayerWeights[] {weights[k0], weights[k0 + 1]});
             }
+            System.arraycopy(pair, 0, fused, k0, dirs);
             if (l == layers - 1) {
                 break;
             }
