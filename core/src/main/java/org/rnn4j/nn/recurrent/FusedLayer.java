@@ -100,13 +100,7 @@ final class FusedLayer {
                      Var c0, int c0Off, LayerWeights w, boolean reverse) {
         FusedLayer f = new FusedLayer(kind, x, inWidth, steps, h0, h0Off, c0, c0Off, w, reverse);
         List<Var> inputs = new ArrayList<>();
-        boolean anyGrad = false;
-        for (Var v : new Var[] {x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()}) {
-            if (v != null) {
-                inputs.add(v);
-                anyGrad |= v.requiresGrad();
-            }
-        }
+        boolean anyGrad = collect(inputs, x, h0, c0) | collect(inputs, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr());
         boolean record = GradMode.isEnabled() && anyGrad;
         f.allocate(record);
         f.forward(record);
@@ -130,21 +124,10 @@ final class FusedLayer {
                                     Var c0, int[] c0Off, LayerWeights[] w) {
         FusedLayer[] f = new FusedLayer[2];
         List<Var> inputs = new ArrayList<>();
-        boolean anyGrad = false;
-        for (Var v : new Var[] {x, h0, c0}) {
-            if (v != null) {
-                inputs.add(v);
-                anyGrad |= v.requiresGrad();
-            }
-        }
+        boolean anyGrad = collect(inputs, x, h0, c0);
         for (int d = 0; d < 2; d++) {
             f[d] = new FusedLayer(kind, x, inWidth, steps, h0, h0Off[d], c0, c0Off[d], w[d], d == 1);
-            for (Var v : new Var[] {w[d].wIh(), w[d].wHh(), w[d].bIh(), w[d].bHh(), w[d].wHr()}) {
-                if (v != null) {
-                    inputs.add(v);
-                    anyGrad |= v.requiresGrad();
-                }
-            }
+            anyGrad |= collect(inputs, w[d].wIh(), w[d].wHh(), w[d].bIh(), w[d].bHh(), w[d].wHr());
         }
         boolean record = GradMode.isEnabled() && anyGrad;
         for (FusedLayer l : f) {
@@ -163,6 +146,18 @@ final class FusedLayer {
             }, both);
         }
         return out;
+    }
+
+    /** Adds the non-null {@code vars} to {@code into}; whether any of them requires a gradient. */
+    private static boolean collect(List<Var> into, Var... vars) {
+        boolean any = false;
+        for (Var v : vars) {
+            if (v != null) {
+                into.add(v);
+                any |= v.requiresGrad();
+            }
+        }
+        return any;
     }
 
     /** The backward of {@link #applyBidirectional}'s hidden node: the directions that got a gradient, side by side. */
