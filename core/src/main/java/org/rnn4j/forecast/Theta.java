@@ -152,13 +152,23 @@ public record Theta(int season) implements Forecaster {
             double lo = Math.max(MIN_ALPHA, best.alpha - step);
             double hi = Math.min(MAX_ALPHA, best.alpha + step);
             double g = (Math.sqrt(5) - 1) / 2;
-            for (int i = 0; i < REFINE; i++) {
-                double a = hi - g * (hi - lo);
-                double b = lo + g * (hi - lo);
-                if (at(x, a).sse < at(x, b).sse) {
+            double a = hi - g * (hi - lo);
+            double b = lo + g * (hi - lo);
+            double fa = at(x, a).sse;
+            double fb = at(x, b).sse;
+            for (int i = 0; i < REFINE; i++) { // one new evaluation per step: the other inner point is kept
+                if (fa < fb) {
                     hi = b;
+                    b = a;
+                    fb = fa;
+                    a = hi - g * (hi - lo);
+                    fa = at(x, a).sse;
                 } else {
                     lo = a;
+                    a = b;
+                    fa = fb;
+                    b = lo + g * (hi - lo);
+                    fb = at(x, b).sse;
                 }
             }
             Ses refined = at(x, (lo + hi) / 2);
