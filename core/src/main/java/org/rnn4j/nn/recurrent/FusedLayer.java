@@ -52,9 +52,12 @@ final class FusedLayer {
     // Saved for backward ([N, ·]) or, when no graph is recorded, one-step workspaces ([B, ·]).
     private float[] gates;  // [N, G·H] pre-activations, then activations (LSTM, GRU)
     private float[] whhTBuffer; // its storage, taken by allocate
-    private float[] whhBuffer;  // storage for whh, taken by prepareBackward
+    private float[] whhBuffer;  // storage for whh (or its two row halves), taken by prepareBackward
+    private float[] whhHiBuffer; // storage for whhHi
+    private PackedB whhHi;      // backward with a split product: W_hh rows [G·H/2, G·H) packed; whh holds the rows before
     private Grads grads;        // the backward pass's buffers (prepareBackward)
     private Tensor gradOut;     // bidirectional: the gradient of this direction's node, until the pair's backward
+    private boolean paired;     // one direction of applyBidirectional: already one thread per direction
     private PackedB whhT;   // W_hhᵀ packed for the forward steps [P, G·H], or null (one step, or small batches); dropped after forward
     private PackedB whh;    // W_hh packed for the backward steps [G·H, P], or null (same rule); dropped after backward
     private float[] hPrev;  // [N, P]   the state each step read
@@ -127,6 +130,7 @@ final class FusedLayer {
         boolean anyGrad = collect(inputs, x, h0, c0);
         for (int d = 0; d < 2; d++) {
             f[d] = new FusedLayer(kind, x, inWidth, steps, h0, h0Off[d], c0, c0Off[d], w[d], d == 1);
+            f[d].paired = true;
             anyGrad |= collect(inputs, w[d].wIh(), w[d].wHh(), w[d].bIh(), w[d].bHh(), w[d].wHr());
         }
         boolean record = GradMode.isEnabled() && anyGrad;
@@ -242,6 +246,14 @@ final class FusedLayer {
         return bt > Kernels.GEMM_SMALL_ROWS;
     }
 
+    /**
+     * Whether the backward cuts its per-step product dL/dh_prev in two halves of the sum ({@link #SPLIT_BACK_MIN}):
+     * a rule of the shapes and the layer's structure only, never of the thread count.
+     */
+    private boolean splitsBack() {
+        return !paired && packsWeight(steps.steps()) && gh >= SPLIT_BACK_MIN;
+    }
+
     /** {@code C[bt, G·H] (+)= h·W_hhᵀ} for the state rows at {@code hs}, with the packed weight when there is one. */
     private void recurrent(Kernels k, int bt, int hs, float[] c, int cOff, boolean accumulate) {
         if (whhT != null && packedStep(bt)) {
@@ -319,7 +331,18 @@ final class FusedLayer {
         float[] dhWs;  // [B, H]   dL/dh' of one step (before the projection)
         float[] g;     // the node's gradient (value layout)
         float[] sums;  // [G·H]    LSTM, RNN: the column sums of dA both biases get
+        float[] dhPart; // [B, P]  split product: the second half's part of dL/dh_prev
     }
+
+    /**
+     * From this G·H on, the backward's per-step product dL/dh_prev = dG·W_hh is cut in two halves of the
+     * G·H sum, computed side by side and then added (always, whatever the thread count, so the bits
+     * do not depend on it): the product's [B, P] output is one GEMM task otherwise, so a second thread
+     * would idle through the largest serial part of the backward pass. Not for the directions of a
+     * bidirectional layer, which already run one per thread (there the split only cost time: W2 on 2
+     * threads 182, 177 → 173, 163 seq/s).
+     */
+    static final int SPLIT_BACK_MIN = 512;
 
     private void backward(Tensor g) {
         prepareBackward(g);
@@ -344,7 +367,12 @@ final class FusedLayer {
         d.dhWs = Workspace.floats(batch * hidden);
         d.sums = w.hasBias() && d.dGh == d.dA ? Workspace.floats(gh) : null;
         grads = d;
-        whhBuffer = packsWeight(steps.steps()) ? Workspace.floats(Kernels.get().packedBSize(gh, proj)) : null;
+        Kernels k = Kernels.get();
+        int lo = gh / 2;
+        boolean split = splitsBack();
+        whhBuffer = packsWeight(steps.steps()) ? Workspace.floats(k.packedBSize(split ? lo : gh, proj)) : null;
+        whhHiBuffer = split ? Workspace.floats(k.packedBSize(gh - lo, proj)) : null;
+        d.dhPart = split ? Workspace.floats(batch * proj) : null;
         for (Var v : new Var[] {w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr(), h0, c0}) {
             if (v != null && v.requiresGrad()) {
                 v.gradBuffer();
@@ -359,7 +387,10 @@ final class FusedLayer {
         int steps = this.steps.steps();
         // W_hh packed once for all steps, as W_hhᵀ is in forward: the plain product repacked the
         // [G·H, P] weight at every step of dL/dh_prev.
-        whh = whhBuffer != null ? k.packB(false, gh, proj, w.wHh().value().data(), 0, proj, whhBuffer) : null;
+        float[] wd = w.wHh().value().data();
+        int lo = whhHiBuffer != null ? gh / 2 : gh; // the split product packs the two row halves apart
+        whh = whhBuffer != null ? k.packB(false, lo, proj, wd, 0, proj, whhBuffer) : null;
+        whhHi = whhHiBuffer != null ? k.packB(false, gh - lo, proj, wd, lo * proj, proj, whhHiBuffer) : null;
         for (int s = steps - 1; s >= 0; s--) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
@@ -371,11 +402,26 @@ final class FusedLayer {
             }
         }
         whh = null;
+        whhHi = null;
     }
 
-    /** {@code dh[bt, P] (+)= dG·W_hh} for the gate gradients at row {@code r0}, with the packed weight when there is one. */
+    /**
+     * {@code dh[bt, P] (+)= dG·W_hh} for the gate gradients at row {@code r0}, with the packed weight when there is one;
+     * split in two halves of the G·H sum, side by side, when {@link #splitsBack} (the second half's part is added last).
+     */
     private void recurrentBack(Kernels k, int bt, float[] dG, int r0, float[] dh, boolean accumulate) {
-        if (whh != null && packedStep(bt)) {
+        if (whhHi != null && packedStep(bt)) {
+            int lo = gh / 2;
+            float[] part = grads.dhPart;
+            Parallel.forEach(2, half -> {
+                if (half == 0) {
+                    k.gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
+                } else {
+                    k.gemmPacked(false, bt, dG, r0 * gh + lo, gh, whhHi, part, 0, proj, false);
+                }
+            });
+            k.axpy(bt * proj, 1f, part, 0, dh, 0);
+        } else if (whh != null && packedStep(bt)) {
             k.gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
         } else {
             k.gemm(false, false, bt, proj, gh, dG, r0 * gh, gh, w.wHh().value().data(), 0, proj, dh, 0, proj, accumulate);

@@ -23,11 +23,15 @@ class FusedVsComposedTest {
     private static final double GRAD_RTOL = 1e-4;
     private static final double GRAD_ATOL = 1e-5;
 
-    record Config(CellKind kind, int layers, boolean bidirectional, int proj, boolean packed, boolean withState) {
+    record Config(CellKind kind, int layers, boolean bidirectional, int proj, boolean packed, boolean withState, int hidden) {
+        Config(CellKind kind, int layers, boolean bidirectional, int proj, boolean packed, boolean withState) {
+            this(kind, layers, bidirectional, proj, packed, withState, 4);
+        }
+
         @Override
         public String toString() {
             return kind + " l" + layers + (bidirectional ? " bi" : " uni") + (proj > 0 ? " proj" + proj : "")
-                    + (packed ? " packed" : " padded") + (withState ? " h0" : " noh0");
+                    + (packed ? " packed" : " padded") + (withState ? " h0" : " noh0") + (hidden != 4 ? " h" + hidden : "");
         }
     }
 
@@ -45,6 +49,10 @@ class FusedVsComposedTest {
         out.add(new Config(CellKind.LSTM, 2, true, 2, true, true));
         out.add(new Config(CellKind.LSTM, 2, false, 3, false, true));
         out.add(new Config(CellKind.LSTM, 1, true, 2, false, false));
+        // G·H >= FusedLayer.SPLIT_BACK_MIN: the backward's per-step product in two halves (an odd G·H for the GRU)
+        out.add(new Config(CellKind.LSTM, 2, false, 0, true, true, 128));
+        out.add(new Config(CellKind.GRU, 1, false, 0, false, false, 171));
+        out.add(new Config(CellKind.RNN_TANH, 1, false, 0, true, true, 512));
         return out.stream();
     }
 
@@ -86,7 +94,7 @@ class FusedVsComposedTest {
     void fusedMatchesComposedReference(Config cfg) {
         Rng rng = new Rng(cfg.toString().hashCode());
         int in = 3;
-        int hidden = 4;
+        int hidden = cfg.hidden();
         int steps = 5;
         int batch = 6; // > 4 rows: the forward's packed-W_hh steps; packed input also runs steps of <= 4 rows
         RecurrentOptions o = RecurrentOptions.DEFAULTS.withNumLayers(cfg.layers()).withBidirectional(cfg.bidirectional())

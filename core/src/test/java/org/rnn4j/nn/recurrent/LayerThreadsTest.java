@@ -16,11 +16,11 @@ import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
 
 /**
- * A bidirectional layer runs its two directions side by side (forward and backward) when there are
- * threads for it: training gives the same bits for any thread count, in a workspace or not, padded or
- * packed, with initial states or without.
+ * Work a layer shares between threads gives the same bits for any thread count, in a workspace or not,
+ * padded or packed, with initial states or without: a bidirectional layer's two directions side by
+ * side (forward and backward), and a wide layer's backward product cut in two halves of its sum.
  */
-class BidirectionalThreadsTest {
+class LayerThreadsTest {
     private static final int STEPS = 7;
     private static final int BATCH = 9; // more rows than the small-GEMM path, so the packed recurrent weights are used
     private static final int IN = 3;
@@ -33,10 +33,12 @@ class BidirectionalThreadsTest {
     }
 
     /** Losses of 4 Adam steps, then every parameter and the input / state gradients of the last step. */
-    private static List<float[]> train(CellKind kind, boolean packed, boolean withState, boolean inWorkspace) {
+    private static List<float[]> train(CellKind kind, boolean bidirectional, int hidden, boolean packed, boolean withState,
+                                       boolean inWorkspace) {
         Rng rng = new Rng(5);
-        RecurrentOptions o = RecurrentOptions.DEFAULTS.withNumLayers(2).withBidirectional(true);
-        RecurrentLayer m = FusedVsComposedTest.layer(kind, IN, 6, o, rng);
+        RecurrentOptions o = RecurrentOptions.DEFAULTS.withNumLayers(2).withBidirectional(bidirectional);
+        RecurrentLayer m = FusedVsComposedTest.layer(kind, IN, hidden, o, rng);
+        int k = o.numLayers() * o.numDirections();
         Adam adam = new Adam(m.parameters(), Adam.Options.defaults().withLr(1e-2));
         Rng data = new Rng(6);
         int[] lengths = packed ? new int[] {7, 3, 5, 7, 1, 6, 2, 4, 7} : new int[] {7, 7, 7, 7, 7, 7, 7, 7, 7};
@@ -45,8 +47,8 @@ class BidirectionalThreadsTest {
         List<float[]> out = new ArrayList<>();
         for (int s = 0; s < losses.length; s++) {
             Var x = Support.random(data, 1f, STEPS, BATCH, IN);
-            Var h0 = withState ? Support.random(data, 0.5f, 4, BATCH, m.outputSize()) : null;
-            Var c0 = withState && kind == CellKind.LSTM ? Support.random(data, 0.5f, 4, BATCH, 6) : null;
+            Var h0 = withState ? Support.random(data, 0.5f, k, BATCH, m.outputSize()) : null;
+            Var c0 = withState && kind == CellKind.LSTM ? Support.random(data, 0.5f, k, BATCH, hidden) : null;
             Workspace.Step step = inWorkspace ? ws.open() : null;
             try {
                 Var[] y = FusedVsComposedTest.runFused(m, x, lengths, packed, h0, c0);
@@ -82,22 +84,33 @@ class BidirectionalThreadsTest {
     }
 
     @Test
-    void sameBitsForAnyThreadCount() {
+    void bidirectionalSameBitsForAnyThreadCount() {
         for (CellKind kind : new CellKind[] {CellKind.LSTM, CellKind.GRU, CellKind.RNN_TANH}) {
             for (boolean packed : new boolean[] {false, true}) {
-                boolean withState = packed == (kind == CellKind.GRU);
-                Parallel.setThreads(1);
-                List<float[]> one = train(kind, packed, withState, false);
-                for (int threads : new int[] {2, 3}) {
-                    for (boolean ws : new boolean[] {false, true}) {
-                        Parallel.setThreads(threads);
-                        List<float[]> other = train(kind, packed, withState, ws);
-                        assertEquals(one.size(), other.size());
-                        for (int i = 0; i < one.size(); i++) {
-                            assertArrayEquals(one.get(i), other.get(i), kind + (packed ? " packed" : " padded")
-                                    + (withState ? " h0" : "") + ", " + threads + " threads" + (ws ? ", workspace" : "") + ", item " + i);
-                        }
-                    }
+                assertSameBits(kind, true, 6, packed, packed == (kind == CellKind.GRU));
+            }
+        }
+    }
+
+    /** G·H >= FusedLayer.SPLIT_BACK_MIN: the backward's per-step product in two halves (odd G·H for the GRU). */
+    @Test
+    void splitBackwardSameBitsForAnyThreadCount() {
+        assertSameBits(CellKind.LSTM, false, 128, true, true);
+        assertSameBits(CellKind.GRU, false, 171, false, false);
+    }
+
+    private void assertSameBits(CellKind kind, boolean bidirectional, int hidden, boolean packed, boolean withState) {
+        Parallel.setThreads(1);
+        List<float[]> one = train(kind, bidirectional, hidden, packed, withState, false);
+        for (int threads : new int[] {2, 3}) {
+            for (boolean ws : new boolean[] {false, true}) {
+                Parallel.setThreads(threads);
+                List<float[]> other = train(kind, bidirectional, hidden, packed, withState, ws);
+                assertEquals(one.size(), other.size());
+                for (int i = 0; i < one.size(); i++) {
+                    assertArrayEquals(one.get(i), other.get(i), kind + (bidirectional ? " bi" : " uni h" + hidden)
+                            + (packed ? " packed" : " padded") + (withState ? " h0" : "") + ", " + threads + " threads"
+                            + (ws ? ", workspace" : "") + ", item " + i);
                 }
             }
         }
