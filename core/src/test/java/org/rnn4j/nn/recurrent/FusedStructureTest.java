@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.KernelRegistry;
@@ -21,30 +22,33 @@ import org.rnn4j.tensor.Tensor;
  */
 class FusedStructureTest {
 
-    /** Counts the kernels the fused layer calls (and still computes with the reference). */
+    /**
+     * Counts the kernels the fused layer calls (and still computes with the reference). Atomic: a
+     * bidirectional layer calls kernels from two threads at once.
+     */
     static final class Counting extends ScalarKernels {
-        int gemm;
-        int gatesForward;
-        int gatesBackward;
+        final AtomicInteger gemm = new AtomicInteger();
+        final AtomicInteger gatesForward = new AtomicInteger();
+        final AtomicInteger gatesBackward = new AtomicInteger();
 
         @Override
         public void gemm(boolean ta, boolean tb, int m, int n, int k, float[] a, int ao, int lda, float[] b, int bo, int ldb,
                          float[] c, int co, int ldc, boolean acc) {
-            gemm++;
+            gemm.incrementAndGet();
             super.gemm(ta, tb, m, n, k, a, ao, lda, b, bo, ldb, c, co, ldc, acc);
         }
 
         @Override
         public void lstmGatesForward(int rows, int hidden, float[] gates, int gOff, float[] cPrev, int cpOff,
                                      float[] cOut, int coOff, float[] tanhC, int tcOff, float[] h, int hOff) {
-            gatesForward++;
+            gatesForward.incrementAndGet();
             super.lstmGatesForward(rows, hidden, gates, gOff, cPrev, cpOff, cOut, coOff, tanhC, tcOff, h, hOff);
         }
 
         @Override
         public void lstmGatesBackward(int rows, int hidden, float[] act, int aOff, float[] cPrev, int cpOff, float[] tanhC,
                                       int tcOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dGates, int dgOff) {
-            gatesBackward++;
+            gatesBackward.incrementAndGet();
             super.lstmGatesBackward(rows, hidden, act, aOff, cPrev, cpOff, tanhC, tcOff, dh, dhOff, dc, dcOff, dGates, dgOff);
         }
     }
@@ -62,12 +66,12 @@ class FusedStructureTest {
             PackedSequence p = Packing.packPaddedSequence(x, new int[] {3, 7, 2}, false, false);
             Var out = lstm.forward(p).out().data();
             int layerDirections = 4;
-            assertEquals(layerDirections * (1 + steps), k.gemm, "forward GEMMs");
-            assertEquals(layerDirections * steps, k.gatesForward, "forward gate kernels");
-            k.gemm = 0;
+            assertEquals(layerDirections * (1 + steps), k.gemm.get(), "forward GEMMs");
+            assertEquals(layerDirections * steps, k.gatesForward.get(), "forward gate kernels");
+            k.gemm.set(0);
             out.backward(Tensor.ones(out.shape()));
-            assertEquals(layerDirections * (steps + 3), k.gemm, "backward GEMMs: one per step + dX, dW_ih, dW_hh");
-            assertEquals(layerDirections * steps, k.gatesBackward, "backward gate kernels");
+            assertEquals(layerDirections * (steps + 3), k.gemm.get(), "backward GEMMs: one per step + dX, dW_ih, dW_hh");
+            assertEquals(layerDirections * steps, k.gatesBackward.get(), "backward gate kernels");
         } finally {
             KernelRegistry.use(previous);
         }
