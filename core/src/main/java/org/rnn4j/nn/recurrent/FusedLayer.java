@@ -52,8 +52,6 @@ final class FusedLayer {
     // Saved for backward ([N, ·]) or, when no graph is recorded, one-step workspaces ([B, ·]).
     private float[] gates;  // [N, G·H] pre-activations, then activations (LSTM, GRU)
     private float[] whhTBuffer; // its storage, taken by allocate
-    private float[] whhBuffer;  // storage for whh (or its two row halves), taken by prepareBackward
-    private float[] whhHiBuffer; // storage for whhHi
     private PackedB whhHi;      // backward with a split product: W_hh rows [G·H/2, G·H) packed; whh holds the rows before
     private Grads grads;        // the backward pass's buffers (prepareBackward)
     private Tensor gradOut;     // bidirectional: the gradient of this direction's node, until the pair's backward
@@ -254,6 +252,11 @@ final class FusedLayer {
         return !paired && packsWeight(steps.steps()) && gh >= SPLIT_BACK_MIN;
     }
 
+    /** The rows of W_hh in the backward product's first half: G·H / 2 when it is split, else all G·H. */
+    private int backSplit() {
+        return splitsBack() ? gh / 2 : gh;
+    }
+
     /** {@code C[bt, G·H] (+)= h·W_hhᵀ} for the state rows at {@code hs}, with the packed weight when there is one. */
     private void recurrent(Kernels k, int bt, int hs, float[] c, int cOff, boolean accumulate) {
         if (whhT != null && packedStep(bt)) {
@@ -332,6 +335,8 @@ final class FusedLayer {
         float[] g;     // the node's gradient (value layout)
         float[] sums;  // [G·H]    LSTM, RNN: the column sums of dA both biases get
         float[] dhPart; // [B, P]  split product: the second half's part of dL/dh_prev
+        float[] whhStore;   // storage for the packed W_hh (its first backSplit() rows), or null
+        float[] whhHiStore; // split product: storage for the packed rest of W_hh, or null
     }
 
     /**
@@ -368,11 +373,10 @@ final class FusedLayer {
         d.sums = w.hasBias() && d.dGh == d.dA ? Workspace.floats(gh) : null;
         grads = d;
         Kernels k = Kernels.get();
-        int lo = gh / 2;
-        boolean split = splitsBack();
-        whhBuffer = packsWeight(steps.steps()) ? Workspace.floats(k.packedBSize(split ? lo : gh, proj)) : null;
-        whhHiBuffer = split ? Workspace.floats(k.packedBSize(gh - lo, proj)) : null;
-        d.dhPart = split ? Workspace.floats(batch * proj) : null;
+        int lo = backSplit();
+        d.whhStore = packsWeight(steps.steps()) ? Workspace.floats(k.packedBSize(lo, proj)) : null;
+        d.whhHiStore = lo < gh ? Workspace.floats(k.packedBSize(gh - lo, proj)) : null;
+        d.dhPart = lo < gh ? Workspace.floats(batch * proj) : null;
         for (Var v : new Var[] {w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr(), h0, c0}) {
             if (v != null && v.requiresGrad()) {
                 v.gradBuffer();
@@ -388,17 +392,17 @@ final class FusedLayer {
         // W_hh packed once for all steps, as W_hhᵀ is in forward: the plain product repacked the
         // [G·H, P] weight at every step of dL/dh_prev.
         float[] wd = w.wHh().value().data();
-        int lo = whhHiBuffer != null ? gh / 2 : gh; // the split product packs the two row halves apart
-        whh = whhBuffer != null ? k.packB(false, lo, proj, wd, 0, proj, whhBuffer) : null;
-        whhHi = whhHiBuffer != null ? k.packB(false, gh - lo, proj, wd, lo * proj, proj, whhHiBuffer) : null;
+        int lo = backSplit(); // the split product packs the two row halves apart
+        whh = d.whhStore != null ? k.packB(false, lo, proj, wd, 0, proj, d.whhStore) : null;
+        whhHi = d.whhHiStore != null ? k.packB(false, gh - lo, proj, wd, lo * proj, proj, d.whhHiStore) : null;
         for (int s = steps - 1; s >= 0; s--) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
             int bt = this.steps.batchSizes()[t];
             switch (kind) {
-                case RNN_TANH, RNN_RELU -> rnnBack(k, d.g, d, r0, bt);
-                case LSTM -> lstmBack(k, d.g, d, r0, bt);
-                case GRU -> gruBack(k, d.g, d, r0, bt);
+                case RNN_TANH, RNN_RELU -> rnnBack(k, d, r0, bt);
+                case LSTM -> lstmBack(k, d, r0, bt);
+                case GRU -> gruBack(k, d, r0, bt);
             }
         }
         whh = null;
@@ -411,7 +415,7 @@ final class FusedLayer {
      */
     private void recurrentBack(Kernels k, int bt, float[] dG, int r0, float[] dh, boolean accumulate) {
         if (whhHi != null && packedStep(bt)) {
-            int lo = gh / 2;
+            int lo = whh.k(); // the rows of W_hh in the first half
             float[] part = grads.dhPart;
             Parallel.forEach(2, half -> {
                 if (half == 0) {
@@ -435,14 +439,16 @@ final class FusedLayer {
         return c;
     }
 
-    private void rnnBack(Kernels k, float[] g, Grads d, int r0, int bt) {
+    private void rnnBack(Kernels k, Grads d, int r0, int bt) {
+        float[] g = d.g;
         UnaryOp act = kind == CellKind.RNN_TANH ? UnaryOp.TANH : UnaryOp.RELU;
         k.rnnGatesBackward(act, bt * hidden, out, r0 * proj, d.dh, 0, g, r0 * proj, d.dA, r0 * gh);
         // dL/dh_prev = dPre·W_hh   [bt, H] × [H, H]
         recurrentBack(k, bt, d.dA, r0, d.dh, false);
     }
 
-    private void lstmBack(Kernels k, float[] g, Grads d, int r0, int bt) {
+    private void lstmBack(Kernels k, Grads d, int r0, int bt) {
+        float[] g = d.g;
         if (d.dHp != null) {
             // dL/dy = dh + dout (P wide); back through the projection: dL/dh_full = dL/dy · W_hr
             k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dHp, r0 * proj, bt * proj);
@@ -456,7 +462,8 @@ final class FusedLayer {
         recurrentBack(k, bt, d.dA, r0, d.dh, false);
     }
 
-    private void gruBack(Kernels k, float[] g, Grads d, int r0, int bt) {
+    private void gruBack(Kernels k, Grads d, int r0, int bt) {
+        float[] g = d.g;
         k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * hidden, d.dhWs, 0, bt * hidden);
         // writes dA, dGh and the direct path z·dh into d.dh
         k.gruGatesBackward(bt, hidden, gates, r0 * gh, ghn, r0 * hidden, hPrev, r0 * hidden, d.dhWs, 0,
