@@ -104,24 +104,13 @@ public record Theta(int season) implements Forecaster {
         return Math.abs(rm) > SEASONALITY_Z * Math.sqrt((1 + 2 * below) / n);
     }
 
-    /** The least-squares slope of {@code x[t]} on {@code t = 0..n-1}; 0 for fewer than 2 points. */
+    /** The least-squares slope of {@code x[t]} on {@code t = 0..n-1} ({@link TransformChoice#slope}); 0 for fewer than 2 points. */
     static double slope(double[] x) {
-        int n = x.length;
-        if (n < 2) {
-            return 0;
+        double[] t = new double[x.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i;
         }
-        double tMean = (n - 1) / 2.0;
-        double xMean = 0;
-        for (double v : x) {
-            xMean += v / n;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (int t = 0; t < n; t++) {
-            sxy += (t - tMean) * (x[t] - xMean);
-            sxx += (t - tMean) * (t - tMean);
-        }
-        return sxy / sxx;
+        return TransformChoice.slope(t, x);
     }
 
     /**
