@@ -44,17 +44,12 @@ class WorkspaceBitwiseTest {
         for (int s = 0; s < STEPS; s++) {
             IntTensor x = TextWorkload.ids(data, BATCH, SEQ, DIMS.vocab());
             IntTensor y = DnaWorkload.labels(data, BATCH);
-            Workspace.Step step = inWorkspace ? ws.open() : null;
-            try {
+            try (Workspace.Step step = inWorkspace ? ws.open() : null) { // a null resource is not closed
                 adam.zeroGrad();
                 Var loss = ce.forward(net.forward(x), y);
                 loss.backward();
                 adam.step();
                 losses[s] = loss.value().item();
-            } finally {
-                if (step != null) {
-                    step.close();
-                }
             }
         }
         List<float[]> out = new ArrayList<>();

@@ -49,8 +49,7 @@ class LayerThreadsTest {
             Var x = Support.random(data, 1f, STEPS, BATCH, IN);
             Var h0 = withState ? Support.random(data, 0.5f, k, BATCH, m.outputSize()) : null;
             Var c0 = withState && kind == CellKind.LSTM ? Support.random(data, 0.5f, k, BATCH, hidden) : null;
-            Workspace.Step step = inWorkspace ? ws.open() : null;
-            try {
+            try (Workspace.Step step = inWorkspace ? ws.open() : null) { // a null resource is not closed
                 Var[] y = FusedVsComposedTest.runFused(m, x, lengths, packed, h0, c0);
                 Tensor[] w = new Tensor[3];
                 for (int i = 0; i < 3; i++) {
@@ -61,10 +60,6 @@ class LayerThreadsTest {
                 loss.backward();
                 adam.step();
                 losses[s] = loss.value().item();
-            } finally {
-                if (step != null) {
-                    step.close();
-                }
             }
             if (s == losses.length - 1) {
                 out.add(x.grad().data().clone());
