@@ -40,6 +40,20 @@ public interface Kernels {
               float[] c, int cOff, int ldc,
               boolean accumulate);
 
+    /**
+     * Two products with one op(A): {@code C1[m, n1] (+)= op(A)[m, k] · B1} and {@code C2[m, n2] (+)= op(A) · B2},
+     * with B1 and B2 stored by rows ([k, n1] at stride {@code ldb1}, [k, n2] at {@code ldb2}). The results of
+     * two {@link #gemm} calls (for the vector kernels the same bits); a blocked implementation packs op(A)
+     * once for both. Writes C1 and C2 only; neither may overlap A, B1, B2 or the other.
+     */
+    default void gemmPair(boolean transA, int m, int k, float[] a, int aOff, int lda,
+                          int n1, float[] b1, int b1Off, int ldb1, float[] c1, int c1Off, int ldc1,
+                          int n2, float[] b2, int b2Off, int ldb2, float[] c2, int c2Off, int ldc2,
+                          boolean accumulate) {
+        gemm(transA, false, m, n1, k, a, aOff, lda, b1, b1Off, ldb1, c1, c1Off, ldc1, accumulate);
+        gemm(transA, false, m, n2, k, a, aOff, lda, b2, b2Off, ldb2, c2, c2Off, ldc2, accumulate);
+    }
+
     // ---------------------------------------------------------------- elementwise
 
     /** {@code out[i] = op(x[i])} for i in [0, n). {@code out} may be {@code x}. */

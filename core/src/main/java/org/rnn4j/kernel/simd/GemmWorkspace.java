@@ -2,8 +2,9 @@ package org.rnn4j.kernel.simd;
 
 /**
  * One thread's GEMM scratch memory, allocated once per thread (kernel workers and callers) and
- * reused by every call: packed blocks of A and B (fixed sizes), one edge tile, and three buffers that
- * grow to the largest need seen (never shrink): all of op(B) packed for products with many rows,
+ * reused by every call: packed blocks of A and B (fixed sizes), one edge tile, and four buffers that
+ * grow to the largest need seen (never shrink): all of op(B) packed for products with many rows (two
+ * of them for a product pair),
  * all of op(A) packed for products with several column tasks (at most {@link VectorGemm#SHARED_A_MAX}
  * floats), and the rows of a transposed A for the small-M path.
  */
@@ -18,6 +19,7 @@ final class GemmWorkspace {
     final float[] tile = new float[VectorGemm.MR * VectorGemm.NR];
     private float[] rows = new float[0];
     private float[] wholeB = new float[0];
+    private float[] secondB = new float[0];
     private float[] wholeA = new float[0];
     private final int[] rowOffsets = new int[VectorGemm.NR];
     private int rowStride = -1;
@@ -43,6 +45,14 @@ final class GemmWorkspace {
             wholeB = new float[n];
         }
         return wholeB;
+    }
+
+    /** Like {@link #wholeB}, for the second B of a product pair ({@link VectorGemm#gemmPair}). */
+    float[] secondB(int n) {
+        if (secondB.length < n) {
+            secondB = new float[n];
+        }
+        return secondB;
     }
 
     /** A buffer of at least n floats for all of op(A) packed, shared by one product's column tasks; grows, never shrinks. */

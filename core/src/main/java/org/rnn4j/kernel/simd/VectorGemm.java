@@ -162,6 +162,47 @@ final class VectorGemm {
     }
 
     /**
+     * {@code C1 (+)= op(A)·B1} and {@code C2 (+)= op(A)·B2} (B1 [k, n1], B2 [k, n2] stored by rows): the
+     * same tasks' arithmetic as two {@link #gemm} calls, so the same bits, but each row task packs its
+     * op(A) block once per KC block for both products — the weight gradients dW_ih = dAᵀ·X and
+     * dW_hh = dAᵀ·H share dA, whose transposing pack read it from memory once per product. With one
+     * row block (m ≤ MC, where the column tasks would have no row tasks to share) or the small-M path,
+     * it is the two calls.
+     */
+    static void gemmPair(boolean transA, int m, int k, float[] a, int aOff, int lda,
+                         int n1, float[] b1, int b1Off, int ldb1, float[] c1, int c1Off, int ldc1,
+                         int n2, float[] b2, int b2Off, int ldb2, float[] c2, int c2Off, int ldc2,
+                         boolean accumulate) {
+        if (m <= MC || n1 == 0 || n2 == 0 || k == 0) {
+            gemm(transA, false, m, n1, k, a, aOff, lda, b1, b1Off, ldb1, c1, c1Off, ldc1, accumulate);
+            gemm(transA, false, m, n2, k, a, aOff, lda, b2, b2Off, ldb2, c2, c2Off, ldc2, accumulate);
+            return;
+        }
+        if (n1 < 0 || n2 < 0 || k < 0) {
+            throw new IllegalArgumentException("gemmPair: expected sizes >= 0, got m=" + m + ", n1=" + n1 + ", n2=" + n2
+                    + ", k=" + k);
+        }
+        GemmWorkspace ws = GemmWorkspace.get();
+        VectorPackedB p1 = VectorPackedB.packInto(ws, false, k, n1, b1, b1Off, ldb1);
+        VectorPackedB p2 = VectorPackedB.packIntoSecond(ws, false, k, n2, b2, b2Off, ldb2);
+        GemmPacking.Transpose how = GemmPacking.transpose;
+        run((m + MC - 1) / MC, (long) m * (n1 + n2) * k, t -> {
+            int i0 = t * MC;
+            int mc = Math.min(MC, m - i0);
+            GemmWorkspace own = GemmWorkspace.get();
+            for (int p0 = 0; p0 < k; p0 += KC) {
+                int kc = Math.min(KC, k - p0);
+                boolean overwrite = !accumulate && p0 == 0;
+                GemmPacking.packA(how, transA, a, aOff, lda, i0, mc, p0, kc, own.a, 0);
+                columns(how, false, mc, kc, own.a, 0, null, 0, 0, p1, p1.data, c1, c1Off, ldc1, overwrite, i0, p0,
+                        0, n1, own.tile);
+                columns(how, false, mc, kc, own.a, 0, null, 0, 0, p2, p2.data, c2, c2Off, ldc2, overwrite, i0, p0,
+                        0, n2, own.tile);
+            }
+        });
+    }
+
+    /**
      * Cuts C into tasks of MC rows × {@code tn} columns: with many row tasks each task takes all
      * columns (op(A) is then packed exactly once); otherwise NC columns, so that a few rows still
      * give several tasks, and op(A) — which every column task of a row block would pack alike — is
@@ -239,29 +280,42 @@ final class VectorGemm {
             } else {
                 aBase = p0 * mPad + i0 * kc;
             }
-            for (int jc = j0; jc < j1; jc += NC) {
-                int nc = Math.min(NC, j1 - jc);
-                int bBase = 0;
-                if (packed == null) {
-                    GemmPacking.packB(how, transB, b, bOff, ldb, p0, kc, jc, nc, bp, 0);
-                } else {
-                    bBase = packed.offset(p0, kc, jc);
-                }
-                for (int ir = 0; ir < mc; ir += MR) {
-                    int mr = Math.min(MR, mc - ir);
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int nr = Math.min(NR, nc - jr);
-                        int cIdx = cOff + (i0 + ir) * ldc + jc + jr;
-                        if (mr == MR && nr == NR) {
-                            kernel(kc, ap, aBase + ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
-                        } else {
-                            kernel(kc, ap, aBase + ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
-                            for (int r = 0; r < mr; r++) {
-                                int row = cIdx + r * ldc;
-                                for (int jj = 0; jj < nr; jj++) {
-                                    float t = tile[r * NR + jj];
-                                    c[row + jj] = overwrite ? t : c[row + jj] + t;
-                                }
+            columns(how, transB, mc, kc, ap, aBase, b, bOff, ldb, packed, bp, c, cOff, ldc, overwrite, i0, p0, j0, j1,
+                    tile);
+        }
+    }
+
+    /**
+     * One KC block of k for one row block: C[i0 .. i0+mc, j0 .. j1] gets op(A)'s packed block
+     * (at {@code ap[aBase]}) times op(B)'s rows p0 .. p0+kc, walking NC-wide blocks of op(B) — taken from
+     * {@code packed}, or packed here into {@code bp} when null.
+     */
+    private static void columns(GemmPacking.Transpose how, boolean transB, int mc, int kc, float[] ap, int aBase,
+                                float[] b, int bOff, int ldb, VectorPackedB packed, float[] bp,
+                                float[] c, int cOff, int ldc, boolean overwrite, int i0, int p0, int j0, int j1,
+                                float[] tile) {
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            int bBase = 0;
+            if (packed == null) {
+                GemmPacking.packB(how, transB, b, bOff, ldb, p0, kc, jc, nc, bp, 0);
+            } else {
+                bBase = packed.offset(p0, kc, jc);
+            }
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                for (int jr = 0; jr < nc; jr += NR) {
+                    int nr = Math.min(NR, nc - jr);
+                    int cIdx = cOff + (i0 + ir) * ldc + jc + jr;
+                    if (mr == MR && nr == NR) {
+                        kernel(kc, ap, aBase + ir * kc, bp, bBase + jr * kc, c, cIdx, ldc, overwrite);
+                    } else {
+                        kernel(kc, ap, aBase + ir * kc, bp, bBase + jr * kc, tile, 0, NR, true);
+                        for (int r = 0; r < mr; r++) {
+                            int row = cIdx + r * ldc;
+                            for (int jj = 0; jj < nr; jj++) {
+                                float t = tile[r * NR + jj];
+                                c[row + jj] = overwrite ? t : c[row + jj] + t;
                             }
                         }
                     }

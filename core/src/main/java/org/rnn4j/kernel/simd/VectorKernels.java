@@ -56,6 +56,15 @@ public class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void gemmPair(boolean transA, int m, int k, float[] a, int aOff, int lda,
+                         int n1, float[] b1, int b1Off, int ldb1, float[] c1, int c1Off, int ldc1,
+                         int n2, float[] b2, int b2Off, int ldb2, float[] c2, int c2Off, int ldc2,
+                         boolean accumulate) {
+        VectorGemm.gemmPair(transA, m, k, a, aOff, lda, n1, b1, b1Off, ldb1, c1, c1Off, ldc1,
+                n2, b2, b2Off, ldb2, c2, c2Off, ldc2, accumulate);
+    }
+
+    @Override
     public int packedBSize(int k, int n) {
         return VectorPackedB.size(k, n);
     }

@@ -48,6 +48,11 @@ final class VectorPackedB implements PackedB {
         return fill(new VectorPackedB(k, n, ws.wholeB(size(k, n))), transB, b, bOff, ldb);
     }
 
+    /** Like {@link #packInto}, in the thread's second buffer (the other B of a product pair). */
+    static VectorPackedB packIntoSecond(GemmWorkspace ws, boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        return fill(new VectorPackedB(k, n, ws.secondB(size(k, n))), transB, b, bOff, ldb);
+    }
+
     /** Packs every (KC, NC) block; blocks are disjoint, so they are packed in parallel. */
     private static VectorPackedB fill(VectorPackedB packed, boolean transB, float[] b, int bOff, int ldb) {
         int k = packed.k;

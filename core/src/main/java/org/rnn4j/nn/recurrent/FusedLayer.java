@@ -486,13 +486,20 @@ final class FusedLayer {
         Kernels k = Kernels.get();
         Grads d = grads;
         float[] xd = x.value().data();
-        if (w.wIh().requiresGrad()) {
-            // dW_ih += dAᵀ·X   [G·H, N] × [N, in]
-            k.gemm(true, false, gh, in, n, d.dA, 0, gh, xd, 0, in, w.wIh().gradBuffer().data(), 0, in, true);
-        }
-        if (w.wHh().requiresGrad()) {
-            // dW_hh += dGhᵀ·H_prev   [G·H, N] × [N, P]
-            k.gemm(true, false, gh, proj, n, d.dGh, 0, gh, hPrev, 0, proj, w.wHh().gradBuffer().data(), 0, proj, true);
+        if (w.wIh().requiresGrad() && w.wHh().requiresGrad() && d.dGh == d.dA) {
+            // LSTM, RNN: dW_ih += dAᵀ·X [G·H, N] × [N, in] and dW_hh += dAᵀ·H_prev [G·H, N] × [N, P],
+            // one transposing pack of dA for both
+            k.gemmPair(true, gh, n, d.dA, 0, gh, in, xd, 0, in, w.wIh().gradBuffer().data(), 0, in,
+                    proj, hPrev, 0, proj, w.wHh().gradBuffer().data(), 0, proj, true);
+        } else {
+            if (w.wIh().requiresGrad()) {
+                // dW_ih += dAᵀ·X   [G·H, N] × [N, in]
+                k.gemm(true, false, gh, in, n, d.dA, 0, gh, xd, 0, in, w.wIh().gradBuffer().data(), 0, in, true);
+            }
+            if (w.wHh().requiresGrad()) {
+                // dW_hh += dGhᵀ·H_prev   [G·H, N] × [N, P]
+                k.gemm(true, false, gh, proj, n, d.dGh, 0, gh, hPrev, 0, proj, w.wHh().gradBuffer().data(), 0, proj, true);
+            }
         }
         boolean bIh = w.hasBias() && w.bIh().requiresGrad();
         boolean bHh = w.hasBias() && w.bHh().requiresGrad();

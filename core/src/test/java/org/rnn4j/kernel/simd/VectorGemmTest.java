@@ -295,6 +295,37 @@ class VectorGemmTest extends VectorVsScalar {
     }
 
     @Test
+    void aPairOfProductsIsBitwiseTheTwoProductsForAnyThreadCount() {
+        Rng rng = new Rng(12);
+        // m > MC (the shared path: row tasks, one pack of op(A) for both), m ≤ MC and the small-M path (two calls)
+        int[][] shapes = {{520, 300, 100, 37}, {257, 513, 33, 256}, {1030, 64, 256, 128}, {100, 50, 7, 9}, {3, 40, 5, 6}};
+        for (int[] s : shapes) {
+            int m = s[0], k = s[1], n1 = s[2], n2 = s[3];
+            for (boolean transA : new boolean[] {true, false}) {
+                Problem p1 = Problem.random(rng, transA, false, m, n1, k);
+                Problem q = Problem.random(rng, transA, false, m, n2, k);
+                Problem p2 = new Problem(transA, false, m, n2, k, p1.a, p1.aOff, p1.lda, q.b, q.bOff, q.ldb, q.c, q.cOff, q.ldc);
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    Parallel.setThreads(1);
+                    float[] want1 = p1.run(vector, accumulate);
+                    float[] want2 = p2.run(vector, accumulate);
+                    for (int threads : new int[] {1, 2, 3}) {
+                        Parallel.setThreads(threads);
+                        float[] got1 = p1.c.clone();
+                        float[] got2 = p2.c.clone();
+                        vector.gemmPair(transA, m, k, p1.a, p1.aOff, p1.lda, n1, p1.b, p1.bOff, p1.ldb, got1, p1.cOff, p1.ldc,
+                                n2, p2.b, p2.bOff, p2.ldb, got2, p2.cOff, p2.ldc, accumulate);
+                        String what = m + "x" + k + " · (" + n1 + ", " + n2 + "), transA " + transA + ", accumulate "
+                                + accumulate + ", " + threads + " threads";
+                        assertArrayEquals(want1, got1, "first product, " + what);
+                        assertArrayEquals(want2, got2, "second product, " + what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void subnormalInputsCountAsZeroInThePackedPath() {
         // row 1 of A is [0, subnormal, 0]: its products are the only terms, so DAZ is visible
         int m = 9, n = 40, k = 3;
