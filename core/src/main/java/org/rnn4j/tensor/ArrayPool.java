@@ -37,10 +37,18 @@ final class ArrayPool<A> {
 
     /** A zeroed array of length n, kept by this pool until the end of the step. */
     A take(int n) {
+        return take(n, true);
+    }
+
+    /**
+     * An array of length n, kept by this pool until the end of the step: zeroed when {@code clear},
+     * else a reused array keeps the values the last step left in it.
+     */
+    A take(int n, boolean clear) {
         A a = takeFree(n);
         if (a == null) {
             a = create.apply(n);
-        } else {
+        } else if (clear) {
             zero.zero(a);
         }
         if (usedCount == used.length) {

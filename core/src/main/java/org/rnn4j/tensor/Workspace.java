@@ -61,6 +61,17 @@ public final class Workspace {
         return s == null ? new float[n] : s.owner.floats.take(n);
     }
 
+    /**
+     * A {@code float[n]} for a caller that writes every element before it reads any: from the step
+     * open on this thread without clearing (a reused array holds the last step's values), else a new
+     * array. Saves the zeroing pass over large buffers that are overwritten anyway (a layer's gate
+     * pre-activations, its gate gradients).
+     */
+    public static float[] scratchFloats(int n) {
+        Step s = CURRENT.get();
+        return s == null ? new float[n] : s.owner.floats.take(n, false);
+    }
+
     /** A zeroed {@code int[n]}: from the step open on this thread, else a new array. */
     public static int[] ints(int n) {
         Step s = CURRENT.get();

@@ -51,6 +51,24 @@ class WorkspaceTest {
         assertEquals(1, ws.heldArrays(), "arrays the last step did not use are dropped");
     }
 
+
+    @Test
+    void scratchArraysAreReusedUnclearedAndFloatsStayZeroed() {
+        Workspace ws = new Workspace();
+        float[] first;
+        try (Workspace.Step step = ws.open()) {
+            first = Workspace.scratchFloats(6);
+            first[2] = 5f;
+            Workspace.floats(4)[1] = 7f;
+        }
+        try (Workspace.Step step = ws.open()) {
+            float[] again = Workspace.scratchFloats(6);
+            assertSame(first, again, "the same request in the same place gets the same array");
+            assertEquals(5f, again[2], "a scratch array is handed out as the last step left it");
+            assertArrayEquals(new float[4], Workspace.floats(4), "floats() still zeroes what it hands out");
+        }
+        assertArrayEquals(new float[3], Workspace.scratchFloats(3), "without a step: a new (zero) array");
+    }
     @Test
     void aReleasedTensorCannotBeReadButACopyCan() {
         Workspace ws = new Workspace();

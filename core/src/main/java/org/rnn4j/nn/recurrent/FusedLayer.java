@@ -188,7 +188,7 @@ final class FusedLayer {
     /** Takes every forward buffer (and, when recording, those kept for backward) from the calling thread's workspace step. */
     private void allocate(boolean keep) {
         int rows = keep ? n : batch;
-        gates = Workspace.floats(n * gh);
+        gates = Workspace.scratchFloats(n * gh); // every row written by the input product
         hPrev = keep ? Workspace.floats(n * proj) : null;
         if (kind == CellKind.LSTM) {
             cPrev = keep ? Workspace.floats(n * hidden) : null;
@@ -366,8 +366,8 @@ final class FusedLayer {
         d.g = gd;
         d.dh = copyOf(gd, hOff(), batch * proj);
         d.dc = kind.hasCell() ? copyOf(gd, cOff(), batch * hidden) : null;
-        d.dA = Workspace.floats(n * gh);
-        d.dGh = kind == CellKind.GRU ? Workspace.floats(n * gh) : d.dA;
+        d.dA = Workspace.scratchFloats(n * gh); // every step writes its rows of both
+        d.dGh = kind == CellKind.GRU ? Workspace.scratchFloats(n * gh) : d.dA;
         d.dHp = hFull != null ? Workspace.floats(n * proj) : null;
         d.dhWs = Workspace.floats(batch * hidden);
         d.sums = w.hasBias() && d.dGh == d.dA ? Workspace.floats(gh) : null;
