@@ -204,12 +204,8 @@ final class FusedLayer {
     /** The forward pass into the buffers of {@link #allocate}; allocates nothing, so it may run on any thread. */
     private void forward(boolean keep) {
         Kernels k = Kernels.get();
-        // Gx = X·W_ihᵀ + b_ih (+ b_hh; for the GRU only its r, z rows)   [N, G·H]
+        // Gx = X·W_ihᵀ   [N, G·H]; the biases are added step by step (below)
         k.gemm(false, true, n, gh, in, x.value().data(), 0, in, w.wIh().value().data(), 0, in, gates, 0, gh, false);
-        if (w.hasBias()) {
-            k.addBiasRows(n, gh, w.bIh().value().data(), 0, gates, 0, gh);
-            k.addBiasRows(n, kind == CellKind.GRU ? 2 * hidden : gh, w.bHh().value().data(), 0, gates, 0, gh);
-        }
         if (h0 != null) {
             System.arraycopy(h0.value().data(), h0Off, out, hOff(), batch * proj);
         }
@@ -225,6 +221,12 @@ final class FusedLayer {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
             int bt = this.steps.batchSizes()[t];
+            if (w.hasBias()) {
+                // Gx + b_ih (+ b_hh; for the GRU only its r, z rows), on the step's rows while they are in
+                // cache for its product (two passes over all of Gx read it from memory twice)
+                k.addBiasRows(bt, gh, w.bIh().value().data(), 0, gates, r0 * gh, gh);
+                k.addBiasRows(bt, kind == CellKind.GRU ? 2 * hidden : gh, w.bHh().value().data(), 0, gates, r0 * gh, gh);
+            }
             switch (kind) {
                 case RNN_TANH, RNN_RELU -> rnnStep(k, r0, bt, keep);
                 case LSTM -> lstmStep(k, r0, bt, keep);
