@@ -335,7 +335,7 @@ final class FusedLayer {
         float[] dHp;   // [N, P]   LSTM with projection: dL/dh' (projected) per step
         float[] dhWs;  // [B, H]   dL/dh' of one step (before the projection)
         float[] g;     // the node's gradient (value layout)
-        float[] sums;  // [G·H]    LSTM, RNN: the column sums of dA both biases get
+        float[] sums;  // [G·H]    LSTM, RNN: the column sums of dA both biases get, step by step
         float[] dhPart; // [B, P]  split product: the second half's part of dL/dh_prev
         float[] whhStore;   // storage for the packed W_hh (its first backSplit() rows), or null
         float[] whhHiStore; // split product: storage for the packed rest of W_hh, or null
@@ -372,7 +372,8 @@ final class FusedLayer {
         d.dGh = kind == CellKind.GRU ? Workspace.scratchFloats(n * gh) : d.dA;
         d.dHp = hFull != null ? Workspace.floats(n * proj) : null;
         d.dhWs = Workspace.floats(batch * hidden);
-        d.sums = w.hasBias() && d.dGh == d.dA ? Workspace.floats(gh) : null;
+        d.sums = w.hasBias() && d.dGh == d.dA && w.bIh().requiresGrad() && w.bHh().requiresGrad()
+                ? Workspace.floats(gh) : null;
         grads = d;
         Kernels k = Kernels.get();
         int lo = backSplit();
@@ -445,6 +446,7 @@ final class FusedLayer {
         float[] g = d.g;
         UnaryOp act = kind == CellKind.RNN_TANH ? UnaryOp.TANH : UnaryOp.RELU;
         k.rnnGatesBackward(act, bt * hidden, out, r0 * proj, d.dh, 0, g, r0 * proj, d.dA, r0 * gh);
+        biasSums(k, d, r0, bt);
         // dL/dh_prev = dPre·W_hh   [bt, H] × [H, H]
         recurrentBack(k, bt, d.dA, r0, d.dh, false);
     }
@@ -460,8 +462,20 @@ final class FusedLayer {
         }
         k.lstmGatesBackward(bt, hidden, gates, r0 * gh, cPrev, r0 * hidden, tanhC, r0 * hidden, d.dhWs, 0,
                 d.dc, 0, d.dA, r0 * gh);
+        biasSums(k, d, r0, bt);
         // dL/dh_prev = dGates·W_hh   [bt, 4H] × [4H, P]
         recurrentBack(k, bt, d.dA, r0, d.dh, false);
+    }
+
+    /**
+     * The step's column sums of dA into the bias gradients' shared sums, while its rows are in cache
+     * (summing all of dA after the steps read it from memory once more).
+     */
+    private static void biasSums(Kernels k, Grads d, int r0, int bt) {
+        if (d.sums != null) {
+            int gh = d.sums.length;
+            k.sumRowsAdd(bt, gh, d.dA, r0 * gh, gh, d.sums, 0);
+        }
     }
 
     private void gruBack(Kernels k, Grads d, int r0, int bt) {
@@ -503,21 +517,15 @@ final class FusedLayer {
                 k.gemm(true, false, gh, proj, n, d.dGh, 0, gh, hPrev, 0, proj, w.wHh().gradBuffer().data(), 0, proj, true);
             }
         }
-        boolean bIh = w.hasBias() && w.bIh().requiresGrad();
-        boolean bHh = w.hasBias() && w.bHh().requiresGrad();
-        if (bIh && bHh && d.dGh == d.dA) {
-            // LSTM, RNN: both biases get the same column sums of dA [N, G·H]; one pass over it, not
-            // two. sumRowsAdd sums into zeros and then adds, so grad + Σ has the same bits either way,
-            // except a -0 sum (all terms -0) added to a -0 gradient: +0 here, -0 before
-            float[] sums = d.sums; // zeroed
-            k.sumRowsAdd(n, gh, d.dA, 0, gh, sums, 0);
-            k.axpy(gh, 1f, sums, 0, w.bIh().gradBuffer().data(), 0);
-            k.axpy(gh, 1f, sums, 0, w.bHh().gradBuffer().data(), 0);
-        } else {
-            if (bIh) {
+        if (d.sums != null) {
+            // LSTM, RNN: both biases get the same column sums of dA [N, G·H], summed step by step (biasSums)
+            k.axpy(gh, 1f, d.sums, 0, w.bIh().gradBuffer().data(), 0);
+            k.axpy(gh, 1f, d.sums, 0, w.bHh().gradBuffer().data(), 0);
+        } else if (w.hasBias()) {
+            if (w.bIh().requiresGrad()) {
                 k.sumRowsAdd(n, gh, d.dA, 0, gh, w.bIh().gradBuffer().data(), 0);
             }
-            if (bHh) {
+            if (w.bHh().requiresGrad()) {
                 k.sumRowsAdd(n, gh, d.dGh, 0, gh, w.bHh().gradBuffer().data(), 0);
             }
         }
