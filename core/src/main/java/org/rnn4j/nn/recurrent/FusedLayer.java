@@ -335,7 +335,8 @@ final class FusedLayer {
         float[] dHp;   // [N, P]   LSTM with projection: dL/dh' (projected) per step
         float[] dhWs;  // [B, H]   dL/dh' of one step (before the projection)
         float[] g;     // the node's gradient (value layout)
-        float[] sums;  // [G·H]    LSTM, RNN: the column sums of dA both biases get, step by step
+        float[] sums;  // [G·H]    column sums of dA, step by step: b_ih's gradient (and b_hh's, but for the GRU)
+        float[] sumsH; // [G·H]    GRU: column sums of dGh, b_hh's gradient
         float[] dhPart; // [B, P]  split product: the second half's part of dL/dh_prev
         float[] whhStore;   // storage for the packed W_hh (its first backSplit() rows), or null
         float[] whhHiStore; // split product: storage for the packed rest of W_hh, or null
@@ -372,8 +373,9 @@ final class FusedLayer {
         d.dGh = kind == CellKind.GRU ? Workspace.scratchFloats(n * gh) : d.dA;
         d.dHp = hFull != null ? Workspace.floats(n * proj) : null;
         d.dhWs = Workspace.floats(batch * hidden);
-        d.sums = w.hasBias() && d.dGh == d.dA && w.bIh().requiresGrad() && w.bHh().requiresGrad()
-                ? Workspace.floats(gh) : null;
+        boolean ownH = d.dGh != d.dA; // the GRU: b_hh's gradient sums dGh, not dA
+        d.sums = w.hasBias() && (w.bIh().requiresGrad() || !ownH && w.bHh().requiresGrad()) ? Workspace.floats(gh) : null;
+        d.sumsH = w.hasBias() && ownH && w.bHh().requiresGrad() ? Workspace.floats(gh) : null;
         grads = d;
         Kernels k = Kernels.get();
         int lo = backSplit();
@@ -468,13 +470,17 @@ final class FusedLayer {
     }
 
     /**
-     * The step's column sums of dA into the bias gradients' shared sums, while its rows are in cache
+     * The step's column sums of dA (and for the GRU of dGh) into the bias gradients' sums, while its rows are in cache
      * (summing all of dA after the steps read it from memory once more).
      */
     private static void biasSums(Kernels k, Grads d, int r0, int bt) {
         if (d.sums != null) {
             int gh = d.sums.length;
             k.sumRowsAdd(bt, gh, d.dA, r0 * gh, gh, d.sums, 0);
+        }
+        if (d.sumsH != null) {
+            int gh = d.sumsH.length;
+            k.sumRowsAdd(bt, gh, d.dGh, r0 * gh, gh, d.sumsH, 0);
         }
     }
 
@@ -484,6 +490,7 @@ final class FusedLayer {
         // writes dA, dGh and the direct path z·dh into d.dh
         k.gruGatesBackward(bt, hidden, gates, r0 * gh, ghn, r0 * hidden, hPrev, r0 * hidden, d.dhWs, 0,
                 d.dA, r0 * gh, d.dGh, r0 * gh, d.dh, 0);
+        biasSums(k, d, r0, bt);
         // dL/dh_prev += dGh·W_hh   [bt, 3H] × [3H, H]   (P = H for the GRU)
         recurrentBack(k, bt, d.dGh, r0, d.dh, true);
     }
@@ -517,16 +524,13 @@ final class FusedLayer {
                 k.gemm(true, false, gh, proj, n, d.dGh, 0, gh, hPrev, 0, proj, w.wHh().gradBuffer().data(), 0, proj, true);
             }
         }
-        if (d.sums != null) {
-            // LSTM, RNN: both biases get the same column sums of dA [N, G·H], summed step by step (biasSums)
-            k.axpy(gh, 1f, d.sums, 0, w.bIh().gradBuffer().data(), 0);
-            k.axpy(gh, 1f, d.sums, 0, w.bHh().gradBuffer().data(), 0);
-        } else if (w.hasBias()) {
+        if (w.hasBias()) {
+            // the column sums of dA [N, G·H] (for the GRU's b_hh of dGh), summed step by step (biasSums)
             if (w.bIh().requiresGrad()) {
-                k.sumRowsAdd(n, gh, d.dA, 0, gh, w.bIh().gradBuffer().data(), 0);
+                k.axpy(gh, 1f, d.sums, 0, w.bIh().gradBuffer().data(), 0);
             }
             if (w.bHh().requiresGrad()) {
-                k.sumRowsAdd(n, gh, d.dGh, 0, gh, w.bHh().gradBuffer().data(), 0);
+                k.axpy(gh, 1f, d.sumsH != null ? d.sumsH : d.sums, 0, w.bHh().gradBuffer().data(), 0);
             }
         }
         if (w.wHr() != null && w.wHr().requiresGrad()) {
