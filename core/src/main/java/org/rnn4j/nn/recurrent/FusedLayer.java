@@ -509,20 +509,22 @@ final class FusedLayer {
         Kernels k = Kernels.get();
         Grads d = grads;
         float[] xd = x.value().data();
-        if (w.wIh().requiresGrad() && w.wHh().requiresGrad() && d.dGh == d.dA) {
-            // LSTM, RNN: dW_ih += dAᵀ·X [G·H, N] × [N, in] and dW_hh += dAᵀ·H_prev [G·H, N] × [N, P],
+        float[] gIh = w.wIh().requiresGrad() ? w.wIh().gradBuffer().data() : null;
+        float[] gHh = w.wHh().requiresGrad() ? w.wHh().gradBuffer().data() : null;
+        // the leading gate rows whose dGh is dA: all of them for the LSTM and RNN, r and z for the GRU
+        int shared = gIh != null && gHh != null ? (d.dGh == d.dA ? gh : 2 * hidden) : 0;
+        if (shared > 0) {
+            // dW_ih[:s] += dA[:, :s]ᵀ·X [s, N] × [N, in] and dW_hh[:s] += dA[:, :s]ᵀ·H_prev [s, N] × [N, P],
             // one transposing pack of dA for both
-            k.gemmPair(true, gh, n, d.dA, 0, gh, in, xd, 0, in, w.wIh().gradBuffer().data(), 0, in,
-                    proj, hPrev, 0, proj, w.wHh().gradBuffer().data(), 0, proj, true);
-        } else {
-            if (w.wIh().requiresGrad()) {
-                // dW_ih += dAᵀ·X   [G·H, N] × [N, in]
-                k.gemm(true, false, gh, in, n, d.dA, 0, gh, xd, 0, in, w.wIh().gradBuffer().data(), 0, in, true);
-            }
-            if (w.wHh().requiresGrad()) {
-                // dW_hh += dGhᵀ·H_prev   [G·H, N] × [N, P]
-                k.gemm(true, false, gh, proj, n, d.dGh, 0, gh, hPrev, 0, proj, w.wHh().gradBuffer().data(), 0, proj, true);
-            }
+            k.gemmPair(true, shared, n, d.dA, 0, gh, in, xd, 0, in, gIh, 0, in, proj, hPrev, 0, proj, gHh, 0, proj, true);
+        }
+        if (gIh != null && shared < gh) {
+            // dW_ih[s:] += dA[:, s:]ᵀ·X   [G·H - s, N] × [N, in]
+            k.gemm(true, false, gh - shared, in, n, d.dA, shared, gh, xd, 0, in, gIh, shared * in, in, true);
+        }
+        if (gHh != null && shared < gh) {
+            // dW_hh[s:] += dGh[:, s:]ᵀ·H_prev   [G·H - s, N] × [N, P]
+            k.gemm(true, false, gh - shared, proj, n, d.dGh, shared, gh, hPrev, 0, proj, gHh, shared * proj, proj, true);
         }
         if (w.hasBias()) {
             // the column sums of dA [N, G·H] (for the GRU's b_hh of dGh), summed step by step (biasSums)
