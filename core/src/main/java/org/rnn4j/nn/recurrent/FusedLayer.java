@@ -16,10 +16,11 @@ import org.rnn4j.tensor.Workspace;
 /**
  * One layer in one direction as ONE autograd node: the fast path of every recurrent layer and cell.
  *
- * <p>Forward: the input projection of all steps is one GEMM, {@code Gx = X·W_ihᵀ + b} [N, G·H]; then
- * per step one recurrent GEMM on the step's active rows and one fused gate kernel. Backward walks the
- * steps in reverse with the fused gate-backward kernel and one GEMM per step for dL/dh_prev (W_hh packed once), then
- * computes dX, dW_ih, dW_hh, dW_hr and the bias gradients of all steps with single GEMMs and row sums.
+ * <p>Forward: the input projection of all steps is one GEMM, {@code Gx = X·W_ihᵀ} [N, G·H]; then
+ * per step its biases, one recurrent GEMM on the step's active rows and one fused gate kernel. Backward
+ * walks the steps in reverse with the fused gate-backward kernel, the bias gradients' column sums and
+ * one GEMM per step for dL/dh_prev (W_hh packed once); after each chunk of steps ({@link #GRAD_CHUNK_ROWS})
+ * it computes that chunk's dW_ih, dW_hh, dW_hr and (but for one direction of two) dX.
  * Every buffer is taken before the time loops (from the open {@link Workspace} step, if any: the
  * node's value, the tensors saved for backward and the backward buffers alike); nothing is allocated
  * inside them.
@@ -58,6 +59,7 @@ final class FusedLayer {
     private boolean paired;     // one direction of applyBidirectional: already one thread per direction
     private PackedB whhT;   // W_hhᵀ packed for the forward steps [P, G·H], or null (one step, or small batches); dropped after forward
     private PackedB whh;    // W_hh packed for the backward steps [G·H, P], or null (same rule); dropped after backward
+    private PackedB wih;    // W_ih packed for dX chunk by chunk [G·H, in], or null (no dX, or one direction of two); dropped after backward
     private float[] hPrev;  // [N, P]   the state each step read
     private float[] cPrev;  // [N, H]   LSTM
     private float[] tanhC;  // [N, H]   LSTM: tanh(c')
@@ -172,7 +174,7 @@ final class FusedLayer {
         Parallel.forEach(2, d -> {
             if (f[d].gradOut != null) {
                 f[d].backwardSteps();
-                f[d].weightGradients();
+                f[d].finishGradients();
             }
         });
         for (int d = 1; d >= 0; d--) { // reverse direction first, as the graph order had it when the directions were separate nodes
@@ -340,6 +342,7 @@ final class FusedLayer {
         float[] dhPart; // [B, P]  split product: the second half's part of dL/dh_prev
         float[] whhStore;   // storage for the packed W_hh (its first backSplit() rows), or null
         float[] whhHiStore; // split product: storage for the packed rest of W_hh, or null
+        float[] wihStore;   // dX chunk by chunk: storage for the packed W_ih, or null
     }
 
     /**
@@ -352,11 +355,19 @@ final class FusedLayer {
      */
     static final int SPLIT_BACK_MIN = 512;
 
+    /**
+     * The backward's products of dA — dW_ih, dW_hh, dW_hr and dX — run on chunks of at most this many rows
+     * (whole steps; a step with more rows is a chunk of its own), right after the chunk's steps, while
+     * its rows of dA are in cache; over all rows at once they read the whole dA (26 MB in W2, W3) from
+     * memory again. A rule of the shapes only, so the bits do not depend on the thread count.
+     */
+    static final int GRAD_CHUNK_ROWS = 512;
+
     private void backward(Tensor g) {
         prepareBackward(g);
         backwardSteps();
-        weightGradients();
-        inputGradient();
+        finishGradients();
+        grads = null;
     }
 
     /**
@@ -381,6 +392,7 @@ final class FusedLayer {
         int lo = backSplit();
         d.whhStore = packsWeight(steps.steps()) ? Workspace.floats(k.packedBSize(lo, proj)) : null;
         d.whhHiStore = lo < gh ? Workspace.floats(k.packedBSize(gh - lo, proj)) : null;
+        d.wihStore = !paired && x.requiresGrad() ? Workspace.floats(k.packedBSize(gh, in)) : null;
         d.dhPart = lo < gh ? Workspace.floats(batch * proj) : null;
         for (Var v : new Var[] {w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr(), h0, c0}) {
             if (v != null && v.requiresGrad()) {
@@ -400,6 +412,8 @@ final class FusedLayer {
         int lo = backSplit(); // the split product packs the two row halves apart
         whh = d.whhStore != null ? k.packB(false, lo, proj, wd, 0, proj, d.whhStore) : null;
         whhHi = d.whhHiStore != null ? k.packB(false, gh - lo, proj, wd, lo * proj, proj, d.whhHiStore) : null;
+        wih = d.wihStore != null ? k.packB(false, gh, in, w.wIh().value().data(), 0, in, d.wihStore) : null;
+        int chunkRows = 0; // rows of the steps done since the last chunk of products
         for (int s = steps - 1; s >= 0; s--) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
@@ -409,9 +423,19 @@ final class FusedLayer {
                 case LSTM -> lstmBack(k, d, r0, bt);
                 case GRU -> gruBack(k, d, r0, bt);
             }
+            // the steps walk the rows down (forward direction) or up (reverse), so the rows done since the
+            // last chunk are one block, which ends at this step's rows (forward) or begins there (reverse)
+            chunkRows += bt;
+            int next = s == 0 ? 0 : this.steps.batchSizes()[reverse ? t + 1 : t - 1];
+            if (s == 0 || chunkRows + next > GRAD_CHUNK_ROWS) {
+                int first = reverse ? r0 + bt - chunkRows : r0;
+                chunkProducts(k, d, first, chunkRows);
+                chunkRows = 0;
+            }
         }
         whh = null;
         whhHi = null;
+        wih = null;
     }
 
     /**
@@ -495,7 +519,10 @@ final class FusedLayer {
         recurrentBack(k, bt, d.dGh, r0, d.dh, true);
     }
 
-    /** dX += dA·W_ih for all steps at once (the one gradient both directions of a layer add into). */
+    /**
+     * dX += dA·W_ih for all steps at once, for one direction of a bidirectional layer (the one gradient both
+     * directions add into, in a fixed order once both are done); a single direction adds it chunk by chunk.
+     */
     private void inputGradient() {
         if (x.requiresGrad()) {
             // [N, G·H] × [G·H, in]
@@ -504,28 +531,49 @@ final class FusedLayer {
         grads = null;
     }
 
-    /** dW_ih, dW_hh, dW_hr, biases for all steps at once; dh0 / dc0: each its own buffer, allocated by prepareBackward. */
-    private void weightGradients() {
-        Kernels k = Kernels.get();
-        Grads d = grads;
+    /**
+     * The products of the rows [r, r + rows) of dA — one chunk of steps, still in cache: dW_ih, dW_hh,
+     * dW_hr, and dX for a layer that is not one direction of a bidirectional one (whose two directions
+     * add dX in a fixed order after both are done, {@link #inputGradient}). Each weight gradient adds the
+     * chunks in the order the steps are walked; dX's rows are disjoint per chunk.
+     */
+    private void chunkProducts(Kernels k, Grads d, int r, int rows) {
         float[] xd = x.value().data();
         float[] gIh = w.wIh().requiresGrad() ? w.wIh().gradBuffer().data() : null;
         float[] gHh = w.wHh().requiresGrad() ? w.wHh().gradBuffer().data() : null;
         // the leading gate rows whose dGh is dA: all of them for the LSTM and RNN, r and z for the GRU
         int shared = gIh != null && gHh != null ? (d.dGh == d.dA ? gh : 2 * hidden) : 0;
+        int a = r * gh;
         if (shared > 0) {
-            // dW_ih[:s] += dA[:, :s]ᵀ·X [s, N] × [N, in] and dW_hh[:s] += dA[:, :s]ᵀ·H_prev [s, N] × [N, P],
+            // dW_ih[:s] += dA[:, :s]ᵀ·X [s, rows] × [rows, in] and dW_hh[:s] += dA[:, :s]ᵀ·H_prev [s, rows] × [rows, P],
             // one transposing pack of dA for both
-            k.gemmPair(true, shared, n, d.dA, 0, gh, in, xd, 0, in, gIh, 0, in, proj, hPrev, 0, proj, gHh, 0, proj, true);
+            k.gemmPair(true, shared, rows, d.dA, a, gh, in, xd, r * in, in, gIh, 0, in, proj, hPrev, r * proj, proj, gHh, 0,
+                    proj, true);
         }
         if (gIh != null && shared < gh) {
-            // dW_ih[s:] += dA[:, s:]ᵀ·X   [G·H - s, N] × [N, in]
-            k.gemm(true, false, gh - shared, in, n, d.dA, shared, gh, xd, 0, in, gIh, shared * in, in, true);
+            // dW_ih[s:] += dA[:, s:]ᵀ·X   [G·H - s, rows] × [rows, in]
+            k.gemm(true, false, gh - shared, in, rows, d.dA, a + shared, gh, xd, r * in, in, gIh, shared * in, in, true);
         }
         if (gHh != null && shared < gh) {
-            // dW_hh[s:] += dGh[:, s:]ᵀ·H_prev   [G·H - s, N] × [N, P]
-            k.gemm(true, false, gh - shared, proj, n, d.dGh, shared, gh, hPrev, 0, proj, gHh, shared * proj, proj, true);
+            // dW_hh[s:] += dGh[:, s:]ᵀ·H_prev   [G·H - s, rows] × [rows, P]
+            k.gemm(true, false, gh - shared, proj, rows, d.dGh, a + shared, gh, hPrev, r * proj, proj, gHh, shared * proj, proj,
+                    true);
         }
+        if (w.wHr() != null && w.wHr().requiresGrad()) {
+            // dW_hr += dYᵀ·H_full   [P, rows] × [rows, H]
+            k.gemm(true, false, proj, hidden, rows, d.dHp, r * proj, proj, hFull, r * hidden, hidden,
+                    w.wHr().gradBuffer().data(), 0, hidden, true);
+        }
+        if (wih != null) {
+            // dX += dA·W_ih   [rows, G·H] × [G·H, in]
+            k.gemmPacked(false, rows, d.dA, a, gh, wih, x.gradBuffer().data(), r * in, in, true);
+        }
+    }
+
+    /** The bias gradients (from the step-by-step sums), dh0 and dc0: each its own buffer, allocated by prepareBackward. */
+    private void finishGradients() {
+        Kernels k = Kernels.get();
+        Grads d = grads;
         if (w.hasBias()) {
             // the column sums of dA [N, G·H] (for the GRU's b_hh of dGh), summed step by step (biasSums)
             if (w.bIh().requiresGrad()) {
@@ -534,10 +582,6 @@ final class FusedLayer {
             if (w.bHh().requiresGrad()) {
                 k.axpy(gh, 1f, d.sumsH != null ? d.sumsH : d.sums, 0, w.bHh().gradBuffer().data(), 0);
             }
-        }
-        if (w.wHr() != null && w.wHr().requiresGrad()) {
-            // dW_hr += dYᵀ·H_full   [P, N] × [N, H]
-            k.gemm(true, false, proj, hidden, n, d.dHp, 0, proj, hFull, 0, hidden, w.wHr().gradBuffer().data(), 0, hidden, true);
         }
         if (h0 != null && h0.requiresGrad()) {
             k.axpy(batch * proj, 1f, d.dh, 0, h0.gradBuffer().data(), h0Off);
