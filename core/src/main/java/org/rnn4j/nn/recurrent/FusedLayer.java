@@ -372,7 +372,7 @@ final class FusedLayer {
 
     /**
      * Takes the backward buffers from the calling thread's workspace step and the gradient buffers the pass adds
-     * into (allocated on first use), so that {@link #backwardSteps} and {@link #weightGradients} allocate nothing.
+     * into (allocated on first use), so that {@link #backwardSteps} (with its chunk products) and {@link #finishGradients} allocate nothing.
      */
     private void prepareBackward(Tensor g) {
         float[] gd = g.data();
@@ -394,7 +394,8 @@ final class FusedLayer {
         d.whhHiStore = lo < gh ? Workspace.floats(k.packedBSize(gh - lo, proj)) : null;
         d.wihStore = !paired && x.requiresGrad() ? Workspace.floats(k.packedBSize(gh, in)) : null;
         d.dhPart = lo < gh ? Workspace.floats(batch * proj) : null;
-        for (Var v : new Var[] {w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr(), h0, c0}) {
+        Var dX = d.wihStore != null ? x : null; // the chunks add into it inside the time loop
+        for (Var v : new Var[] {w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr(), h0, c0, dX}) {
             if (v != null && v.requiresGrad()) {
                 v.gradBuffer();
             }
