@@ -83,15 +83,9 @@ public class GemmBench {
         transB = form.charAt(1) == 'T';
         k = KernelChoice.use(kernels, threads);
         Random r = new Random(1);
-        a = new float[m * depth];
-        b = new float[depth * n];
+        a = KernelChoice.uniform(r, m * depth);
+        b = KernelChoice.uniform(r, depth * n);
         c = new float[m * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = r.nextFloat() - 0.5f;
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = r.nextFloat() - 0.5f;
-        }
     }
 
     @Benchmark

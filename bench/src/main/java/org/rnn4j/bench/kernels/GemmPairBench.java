@@ -55,19 +55,11 @@ public class GemmPairBench {
         p = Integer.parseInt(d[3]);
         k = KernelChoice.use("vector", threads);
         Random r = new Random(1);
-        dA = random(r, rows * gh);
-        x = random(r, rows * in);
-        h = random(r, rows * p);
+        dA = KernelChoice.uniform(r, rows * gh);
+        x = KernelChoice.uniform(r, rows * in);
+        h = KernelChoice.uniform(r, rows * p);
         dWih = new float[gh * in];
         dWhh = new float[gh * p];
-    }
-
-    private static float[] random(Random r, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = r.nextFloat() - 0.5f;
-        }
-        return a;
     }
 
     @Benchmark

@@ -4,7 +4,7 @@ import org.rnn4j.kernel.KernelKind;
 import org.rnn4j.kernel.KernelRegistry;
 import org.rnn4j.kernel.Kernels;
 
-/** Shared set-up of the kernel benchmarks: which kernels and how many threads. */
+/** Shared set-up of the kernel benchmarks: which kernels and how many threads, and their operands. */
 final class KernelChoice {
     private KernelChoice() {
     }
@@ -14,5 +14,14 @@ final class KernelChoice {
         KernelRegistry.use(KernelKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
         KernelRegistry.setThreads(threads);
         return Kernels.get();
+    }
+
+    /** n floats drawn uniformly from [-0.5, 0.5) by {@code r}: a benchmark's operand. */
+    static float[] uniform(java.util.Random r, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextFloat() - 0.5f;
+        }
+        return a;
     }
 }

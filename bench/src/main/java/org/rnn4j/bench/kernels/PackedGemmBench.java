@@ -50,15 +50,9 @@ public class PackedGemmBench {
         int n = Integer.parseInt(d[2]);
         k = KernelChoice.use(kernels, threads);
         Random r = new Random(3);
-        a = new float[m * depth];
-        float[] b = new float[n * depth];
+        a = KernelChoice.uniform(r, m * depth);
+        float[] b = KernelChoice.uniform(r, n * depth);
         c = new float[m * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = r.nextFloat() - 0.5f;
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = r.nextFloat() - 0.5f;
-        }
         w = k.packB(true, depth, n, b, 0, depth);
         flopPerCall = 2L * m * n * depth;
     }

@@ -498,13 +498,11 @@ final class FusedLayer {
      * The step's column sums of dA (and for the GRU of dGh) into the bias gradients' sums, while its rows are in cache
      * (summing all of dA after the steps read it from memory once more).
      */
-    private static void biasSums(Kernels k, Grads d, int r0, int bt) {
+    private void biasSums(Kernels k, Grads d, int r0, int bt) {
         if (d.sums != null) {
-            int gh = d.sums.length;
             k.sumRowsAdd(bt, gh, d.dA, r0 * gh, gh, d.sums, 0);
         }
         if (d.sumsH != null) {
-            int gh = d.sumsH.length;
             k.sumRowsAdd(bt, gh, d.dGh, r0 * gh, gh, d.sumsH, 0);
         }
     }
