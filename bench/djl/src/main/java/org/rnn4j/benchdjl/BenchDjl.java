@@ -12,17 +12,19 @@ import ai.djl.training.GradientCollector;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * PyTorch 2.7.1 (libtorch through DJL's PyTorch engine) on the workloads of
@@ -37,23 +39,57 @@ public final class BenchDjl {
 
     private BenchDjl() {}
 
+    /** The command line, bench_torch.py's arguments. */
+    @Command(name = "run.sh",
+            description = "PyTorch (libtorch via DJL) on the bench_torch.py workloads; one RESULT {json} line per timed chunk.")
+    static final class Args {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+        boolean help;
+        @Option(names = "--workload", required = true, description = "W1, W2, W3, W3g, W4b1, W4b32, W5train, W5sample or PEAK")
+        String workload;
+        @Option(names = "--threads", split = ",", description = "thread counts, interleaved per repetition (default: 1,2)")
+        List<Integer> threads = new ArrayList<>(List.of(1, 2));
+        @Option(names = "--reps", description = "timed chunks per thread count (default: 2)")
+        int reps = 2;
+        @Option(names = "--steps", description = "override the steps per chunk")
+        int steps;
+        @Option(names = "--round")
+        int round;
+        @Option(names = "--variant", description = "the variant key (default: $ANCHOR_VARIANT or default)")
+        String variant = System.getenv().getOrDefault("ANCHOR_VARIANT", "default");
+        @Option(names = "--flush-denormal", description = "1: FTZ|DAZ as torch.set_flush_denormal(True) (default), 0: off")
+        int flushDenormal = 1;
+        @Option(names = "--check", arity = "0..1", fallbackValue = "30",
+                description = "no timing: shapes, the loss of the first N steps (30), the Adam and denormal checks")
+        int check;
+    }
+
     public static void main(String[] argv) throws IOException {
-        Map<String, String> a = parseArgs(argv);
-        String workload = a.get("workload");
-        if (workload == null || !Workloads.ALL.containsKey(workload)) {
-            usage("--workload must be one of " + Workloads.ALL.keySet());
+        Args args = new Args();
+        CommandLine cl = new CommandLine(args);
+        try {
+            cl.parseArgs(argv);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("error: " + e.getMessage());
+            cl.usage(System.err);
+            System.exit(2);
         }
-        List<Integer> threads = new ArrayList<>();
-        for (String t : a.getOrDefault("threads", "1,2").split(",")) {
-            threads.add(Integer.parseInt(t.trim()));
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(System.out);
+            return;
         }
-        int reps = Integer.parseInt(a.getOrDefault("reps", "2"));
-        int stepsOverride = Integer.parseInt(a.getOrDefault("steps", "0"));
-        int round = Integer.parseInt(a.getOrDefault("round", "0"));
-        String envVariant = System.getenv("ANCHOR_VARIANT");
-        String variant = a.getOrDefault("variant", envVariant != null ? envVariant : "default");
-        boolean flush = Integer.parseInt(a.getOrDefault("flush-denormal", "1")) != 0;
-        int check = a.containsKey("check") ? Integer.parseInt(a.get("check")) : 0;
+        String workload = args.workload;
+        if (!Workloads.ALL.containsKey(workload)) {
+            System.err.println("error: --workload must be one of " + Workloads.ALL.keySet());
+            System.exit(2);
+        }
+        List<Integer> threads = args.threads;
+        int reps = args.reps;
+        int stepsOverride = args.steps;
+        int round = args.round;
+        String variant = args.variant;
+        boolean flush = args.flushDenormal != 0;
+        int check = args.check;
 
         // torch.set_flush_denormal(...) before any torch work, as bench_torch.py does; the shim is
         // needed for 1 (set) and used for 0 too when present (clear, which is also the JVM default).
@@ -283,51 +319,5 @@ public final class BenchDjl {
         } catch (IOException e) {
             return "?";
         }
-    }
-
-    // ------------------------------------------------------------------ arguments
-
-    private static Map<String, String> parseArgs(String[] argv) {
-        Map<String, String> a = new HashMap<>();
-        Function<String, Boolean> known = k -> List.of("workload", "threads", "reps", "steps", "round",
-                "variant", "flush-denormal", "check").contains(k);
-        for (int i = 0; i < argv.length; i++) {
-            String s = argv[i];
-            if (s.equals("-h") || s.equals("--help")) {
-                usage(null);
-            }
-            if (!s.startsWith("--")) {
-                usage("unexpected argument " + s);
-            }
-            String k = s.substring(2);
-            String v;
-            int eq = k.indexOf('=');
-            if (eq >= 0) {
-                v = k.substring(eq + 1);
-                k = k.substring(0, eq);
-            } else if (k.equals("check") && (i + 1 >= argv.length || argv[i + 1].startsWith("--"))) {
-                v = "30";
-            } else {
-                if (i + 1 >= argv.length) {
-                    usage("missing value for --" + k);
-                }
-                v = argv[++i];
-            }
-            if (!known.apply(k)) {
-                usage("unknown option --" + k);
-            }
-            a.put(k, v);
-        }
-        return a;
-    }
-
-    private static void usage(String msg) {
-        if (msg != null) {
-            System.err.println("error: " + msg);
-        }
-        System.err.println("usage: run.sh --workload {" + String.join(",", Workloads.ALL.keySet())
-                + "} [--threads 1,2] [--reps 2] [--steps S] [--round R] [--variant V]"
-                + " [--flush-denormal 0|1] [--check [N]]");
-        System.exit(msg == null ? 0 : 2);
     }
 }
