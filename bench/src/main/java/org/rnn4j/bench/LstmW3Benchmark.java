@@ -31,7 +31,7 @@ import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
 
 /**
- * W3 of ../shared/BENCHMARKS.md at its shape: {@code Embedding(20000→100) → LSTM(100→256, 2 layers,
+ * W3 of the benchmark definition (docs/performance.md) at its shape: {@code Embedding(20000→100) → LSTM(100→256, 2 layers,
  * batch_first) → h_n of the last layer → Linear(256→2)}, batch 64, seq 100. Scores are sequences per
  * second ({@code @OperationsPerInvocation(64)}), one invocation = one step of 64 sequences.
  *
@@ -46,7 +46,7 @@ import org.rnn4j.tensor.Workspace;
  * garbage does: once warmed up, an invocation reuses the previous one's arrays ({@code -prof gc}
  * shows what is left per operation).
  *
- * <p>Run by the lead only: {@code mvn -q -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar LstmW3}.
+ * <p>Never run by the build: {@code mvn -q -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar LstmW3}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

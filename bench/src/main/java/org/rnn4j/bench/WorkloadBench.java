@@ -17,7 +17,7 @@ import org.rnn4j.kernel.KernelRegistry;
 /**
  * The workloads of {@code rnn4j bench} ({@link BenchWorkload}) under JMH: the same models, data and
  * step. Scores are steps per second; items per second = score × items per step (1 for W1, W4b1 and
- * W5sample, 64 for W2/W3/W3g, 32 for W4b32, 4096 for W5train). Run by the lead only, e.g.
+ * W5sample, 64 for W2/W3/W3g, 32 for W4b32, 4096 for W5train). Never run by the build; e.g.
  * {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar WorkloadBench -p workload=W3}.
  */
 @State(Scope.Thread)

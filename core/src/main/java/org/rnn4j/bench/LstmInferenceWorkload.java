@@ -12,8 +12,8 @@ import org.rnn4j.tensor.Workspace;
  * W4 inference: {@code LSTM(256→512, 2 layers)}, sequence-first input (seq 100, batch, 256) ~ N(0, 1),
  * forward only in eval mode with no graph ({@link GradMode#disabled()}). W4b1 is batch 1 (a latency),
  * W4b32 batch 32. Each timed step runs in a step of one {@link Workspace}, as a serving loop would,
- * so once warmed up a forward pass reuses the previous pass's arrays (without it W4b32 allocated
- * 81 MB per step: the packed W_hhᵀ, gates, states and outputs of 100 steps × 2 layers).
+ * so once warmed up a forward pass reuses the previous pass's arrays (the packed W_hhᵀ, gates, states
+ * and outputs of 100 steps × 2 layers) instead of allocating them anew.
  */
 final class LstmInferenceWorkload implements Workload {
     static final int INPUT = 256;

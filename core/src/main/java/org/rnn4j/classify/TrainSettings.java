@@ -20,7 +20,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, double weightD
         int lrPatience, ClassWeighting classWeighting, double labelSmoothing, double validationFraction, int ensemble,
         long seed) {
 
-    /** The documented defaults (the recipe measured on the splice data, see the README). */
+    /** The documented defaults (the recipe chosen on the splice data; docs/CLI.md, "Classification results"). */
     public static final TrainSettings DEFAULTS = new TrainSettings(ClassifierDefaults.EPOCHS,
             ClassifierDefaults.BATCH_SIZE, ClassifierDefaults.LR, ClassifierDefaults.WEIGHT_DECAY, 1.0,
             ClassifierDefaults.PATIENCE, 3, ClassWeighting.AUTO, 0.0, 0.2, ClassifierDefaults.ENSEMBLE, 42);

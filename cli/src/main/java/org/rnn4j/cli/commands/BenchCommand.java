@@ -128,7 +128,7 @@ public final class BenchCommand extends BaseCommand {
                 fixed(c.cpuShare(), 2), fixed(c.allocatedBytesPerStep() / 1e6, 3))));
     }
 
-    /** The JSON line of one workload: the keys of the issue first, then details. */
+    /** The JSON line of one workload: the keys the benchmark definition compares first, then details. */
     static Map<String, Object> jsonRecord(BenchResult r, int threads) {
         BenchWorkload id = r.workload();
         Map<String, Object> m = new LinkedHashMap<>();
