@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the two text examples of the README's Classification section (standard library only).
+"""Builds the two text examples of docs/CLI.md's "Classification results" (standard library only).
 
     python3 examples/make_text_examples.py words OUT.tsv [PER_LANGUAGE] [SEED]
         Words from Debian's word lists (packages wamerican, wngerman, wfrench, wspanish, witalian:

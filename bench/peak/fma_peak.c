@@ -1,6 +1,6 @@
 // The core's fp32 fused multiply-add peak: 12 independent chains of FMAs (no loads, no stores),
 // 1.2 G FMAs per round, 4 rounds, with 512-bit and with 256-bit vectors. What no fp32 matrix
-// product can exceed on this core; README "Performance" compares the workloads' GFLOP/s with it.
+// product can exceed on this core; docs/performance.md compares the workloads' GFLOP/s with it.
 // x86-64 with AVX-512 only:
 //   gcc -O2 -o /tmp/fma_peak bench/peak/fma_peak.c && /tmp/fma_peak
 #include <stdio.h>

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""OpenBLAS's side of the GEMM target in README "Performance": SGEMM GFLOP/s through numpy.
+"""OpenBLAS's side of the GEMM comparison in docs/performance.md: SGEMM GFLOP/s through numpy.
 
     OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/pytorch/bench_gemm_numpy.py
 

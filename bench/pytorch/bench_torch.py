@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # Origin: the PyTorch side of rnn4j's benchmark definition, copied unchanged (apart from this
 # comment) from the project's shared benchmark folder so that a clone has it. The workloads are
-# described in README.md ("Performance"); "../BENCHMARKS.md" in the docstring below is that shared
+# described in docs/performance.md; "../BENCHMARKS.md" in the docstring below is that shared
 # definition. rnn4j's side is `./rnn4j bench` (org.rnn4j.bench): keep both in step when either changes.
 """RNN anchor workloads W1..W5 (+ matmul peak) for PyTorch (Debian's 1.13 under /usr/bin/python3).
 
