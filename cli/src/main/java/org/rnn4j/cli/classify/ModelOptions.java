@@ -1,7 +1,7 @@
 package org.rnn4j.cli.classify;
 
 import java.util.List;
-import org.rnn4j.classify.CellType;
+import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.classify.ClassifierArchitecture;
 import org.rnn4j.classify.ClassifierDefaults;
 import org.rnn4j.classify.Pooling;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class ModelOptions {
     @Option(names = "--cell", paramLabel = "TYPE", converter = CellConverter.class,
             description = "Recurrent layer: lstm, gru, rnn_tanh or rnn_relu (default: " + ClassifierDefaults.CELL_ID + ").")
-    CellType cell;
+    CellKind cell;
 
     @Option(names = "--hidden", paramLabel = "H", description = "Hidden size per direction (default: " + ClassifierDefaults.HIDDEN_SIZE + ").")
     Integer hidden;
@@ -66,10 +66,10 @@ public final class ModelOptions {
         return a;
     }
 
-    static final class CellConverter implements picocli.CommandLine.ITypeConverter<CellType> {
+    static final class CellConverter implements picocli.CommandLine.ITypeConverter<CellKind> {
         @Override
-        public CellType convert(String value) {
-            return CellType.parse(value);
+        public CellKind convert(String value) {
+            return CellKind.parse(value);
         }
     }
 

@@ -16,6 +16,7 @@ import org.rnn4j.forecast.ForecastTrainer;
 import org.rnn4j.forecast.RecurrentForecaster;
 import org.rnn4j.forecast.TrainingListener;
 import org.rnn4j.forecast.TrainingSummary;
+import org.rnn4j.nn.recurrent.CellKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,8 +41,9 @@ public final class ForecastTrainCommand extends BaseCommand {
     @Option(names = "--holdout", paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
     int holdout;
 
-    @Option(names = "--cell", paramLabel = "KIND", description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: lstm).")
-    ForecastSettings.Cell cell;
+    @Option(names = "--cell", paramLabel = "KIND", converter = CellKindConverter.class,
+            description = "Recurrent cell: lstm, gru, rnn (tanh) or rnn_relu (default: lstm).")
+    CellKind cell;
 
     @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: 32).")
     Integer hidden;
@@ -97,7 +99,7 @@ public final class ForecastTrainCommand extends BaseCommand {
         String cov = s.covariateNames().isEmpty() ? "" : " with covariates '" + String.join("', '", s.covariateNames()) + "'";
         info(String.format(Locale.ROOT, "training on %s, column '%s'%s: %d rows, holdout %d, season %d; %d × %s(hidden %d, layers %d), "
                         + "window %d, horizon %d", series.data, s.targetName(), cov, s.size(), holdout, m, st.members(),
-                st.cell().name().toLowerCase(Locale.ROOT), st.hiddenSize(), st.numLayers(), st.window(), st.horizon()));
+                st.cell().id(), st.hiddenSize(), st.numLayers(), st.window(), st.horizon()));
         RecurrentForecaster model;
         try (Progress bar = progress().start("train", (long) st.members() * st.maxEpochs())) {
             model = ForecastTrainer.train(s, st, new Reporter(bar, st));
@@ -250,6 +252,14 @@ public final class ForecastTrainCommand extends BaseCommand {
             double perMember = membersDone > 0 ? elapsed / membersDone : perEpoch * st.maxEpochs();
             double left = Math.max(0, (e.members() - membersDone) * perMember);
             return left < 90 ? String.format(Locale.ROOT, "%.0fs", left) : String.format(Locale.ROOT, "%.1f min", left / 60);
+        }
+    }
+
+    /** {@code --cell}: {@link CellKind#parse}, so {@code rnn} still means the tanh RNN. */
+    static final class CellKindConverter implements picocli.CommandLine.ITypeConverter<CellKind> {
+        @Override
+        public CellKind convert(String value) {
+            return CellKind.parse(value);
         }
     }
 }
