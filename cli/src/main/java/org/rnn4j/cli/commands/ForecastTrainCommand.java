@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.CellKindOption;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Progress;
 import org.rnn4j.data.series.Series;
@@ -41,8 +42,8 @@ public final class ForecastTrainCommand extends BaseCommand {
     @Option(names = "--holdout", paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
     int holdout;
 
-    @Option(names = "--cell", paramLabel = "KIND", converter = CellKindConverter.class,
-            description = "Recurrent cell: lstm, gru, rnn (tanh) or rnn_relu (default: lstm).")
+    @Option(names = "--cell", paramLabel = "KIND", converter = CellKindOption.class, completionCandidates = CellKindOption.Ids.class,
+            description = "Recurrent cell: ${COMPLETION-CANDIDATES}; rnn = rnn_tanh (default: lstm).")
     CellKind cell;
 
     @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: 32).")
@@ -252,14 +253,6 @@ public final class ForecastTrainCommand extends BaseCommand {
             double perMember = membersDone > 0 ? elapsed / membersDone : perEpoch * st.maxEpochs();
             double left = Math.max(0, (e.members() - membersDone) * perMember);
             return left < 90 ? String.format(Locale.ROOT, "%.0fs", left) : String.format(Locale.ROOT, "%.1f min", left / 60);
-        }
-    }
-
-    /** {@code --cell}: {@link CellKind#parse}, so {@code rnn} still means the tanh RNN. */
-    static final class CellKindConverter implements picocli.CommandLine.ITypeConverter<CellKind> {
-        @Override
-        public CellKind convert(String value) {
-            return CellKind.parse(value);
         }
     }
 }

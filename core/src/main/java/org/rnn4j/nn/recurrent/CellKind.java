@@ -9,7 +9,8 @@ import org.rnn4j.rand.Rng;
  * The recurrent cell a layer runs: the one cell enum of the library (configs, command lines and code).
  * Each kind knows its gate count, its PyTorch class name and how to build its layer, cell and
  * equations, so code above {@code nn.recurrent} never switches on it. A new cell type is a constant
- * here, its layer, cell and equations classes, and its pair of gate kernels.
+ * here, its layer, cell and {@link CellEquations} classes (named in the {@code permits} of
+ * {@link RecurrentLayer} and {@link RecurrentCell}) and its pair of gate kernels.
  */
 public enum CellKind {
     /** {@code h' = tanh(W_ih x + b_ih + W_hh h + b_hh)}. */
