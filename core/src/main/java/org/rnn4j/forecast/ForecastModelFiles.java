@@ -61,7 +61,8 @@ public final class ForecastModelFiles {
         int inputSize = model.ensemble().members().get(0).inputSize();
         String cls = s.cell().moduleName();
         String pytorch = "members = nn.ModuleList(Member() for _ in range(" + s.members() + ")); Member: rnn = nn." + cls + "("
-                + inputSize + ", " + s.hiddenSize() + ", num_layers=" + s.numLayers() + ", batch_first=True), head = nn.Linear("
+                + inputSize + ", " + s.hiddenSize() + ", num_layers=" + s.numLayers() + ", batch_first=True"
+                + (s.cell() == CellKind.RNN_RELU ? ", nonlinearity='relu'" : "") + "), head = nn.Linear("
                 + s.hiddenSize() + ", " + s.horizon() + "); forward(x [B, window, " + inputSize + "]) = head(h_n[-1]); "
                 + "ensemble output = mean over members";
         ObjectNode root = JSON.createObjectNode();
