@@ -20,8 +20,8 @@ final class BackwardPass {
     private final CellEquations eq;
     final float[] g;     // the node's gradient (value layout)
     final float[] dh;    // [B, P]   dL/d(state after the step being processed); dL/dh0 at the end
-    float[] dc;          // [B, H]   LSTM: same for c (CellEquations.prepareBackward)
-    float[] dHp;         // [N, P]   LSTM with projection: dL/dh' (projected) per step (same)
+    final float[] dc;    // [B, H]   LSTM: same for c, else null
+    final float[] dHp;   // [N, P]   LSTM with projection: dL/dh' (projected) per step, else null
     final float[] dA;    // [N, G·H] dL/d(W_ih x + b_ih)
     final float[] dGh;   // [N, G·H] dL/d(W_hh h + b_hh) (= dA but for the GRU)
     final float[] dhWs;  // [B, H]   dL/dh' of one step (before the projection)
@@ -42,7 +42,8 @@ final class BackwardPass {
         int gh = l.gh;
         g = grad.data();
         dh = copyOf(g, l.hOff(), l.batch * l.proj);
-        eq.prepareBackward(this);
+        dc = eq.cellGradient(g);
+        dHp = eq.projectedGradient();
         dA = Workspace.scratchFloats(l.n * gh); // every step writes its rows of both
         dGh = eq.separateHhGradient() ? Workspace.scratchFloats(l.n * gh) : dA;
         dhWs = Workspace.floats(l.batch * l.hidden);

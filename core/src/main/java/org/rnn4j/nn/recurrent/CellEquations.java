@@ -52,8 +52,14 @@ abstract class CellEquations {
      */
     abstract void step(Kernels k, FusedLayer.Forward f, int r0, int bt, boolean keep);
 
-    /** Takes the cell's own backward buffers (the layer's node gradient is {@code d.g}). */
-    void prepareBackward(BackwardPass d) {
+    /** A backward pass's running dL/dc [B, H], starting from the node gradient {@code g}'s c_n part; null without a cell state. */
+    float[] cellGradient(float[] g) {
+        return null;
+    }
+
+    /** A backward pass's buffer for dL/d(projected output) [N, P]; null without a projection. */
+    float[] projectedGradient() {
+        return null;
     }
 
     /**

@@ -47,9 +47,13 @@ final class LstmEquations extends CellEquations {
     }
 
     @Override
-    void prepareBackward(BackwardPass d) {
-        d.dc = BackwardPass.copyOf(d.g, l.cOff(), l.batch * hidden);
-        d.dHp = hFull != null ? Workspace.floats(l.n * proj) : null;
+    float[] cellGradient(float[] g) {
+        return BackwardPass.copyOf(g, l.cOff(), l.batch * hidden);
+    }
+
+    @Override
+    float[] projectedGradient() {
+        return hFull != null ? Workspace.floats(l.n * proj) : null;
     }
 
     @Override
