@@ -69,8 +69,8 @@ public enum BenchWorkload {
         return switch (this) {
             case W1 -> SineWorkload.create();
             case W2 -> DnaWorkload.create(scale);
-            case W3 -> TextWorkload.create(this, TextWorkload.Cell.LSTM, scale);
-            case W3G -> TextWorkload.create(this, TextWorkload.Cell.GRU, scale);
+            case W3 -> TextWorkload.create(this, org.rnn4j.nn.recurrent.CellKind.LSTM, scale);
+            case W3G -> TextWorkload.create(this, org.rnn4j.nn.recurrent.CellKind.GRU, scale);
             case W4B1 -> LstmInferenceWorkload.create(this, 1, scale);
             case W4B32 -> LstmInferenceWorkload.create(this, 32, scale);
             case W5TRAIN -> CharLmTrainWorkload.create(scale);

@@ -5,8 +5,8 @@ import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.LSTM;
-import org.rnn4j.nn.recurrent.LstmOutput;
-import org.rnn4j.nn.recurrent.LstmState;
+import org.rnn4j.nn.recurrent.RecurrentOutput;
+import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.nn.recurrent.RecurrentOptions;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.IntTensor;
@@ -22,7 +22,7 @@ final class CharLm extends Module {
     static final long MODEL_SEED = 5;
 
     /** Logits [B, T, 96] and the final (h, c). */
-    record Output(Var logits, LstmState state) {
+    record Output(Var logits, RecurrentState state) {
     }
 
     final Embedding emb;
@@ -36,8 +36,8 @@ final class CharLm extends Module {
     }
 
     /** ids [B, T] from {@code state} ({@code null} = zeros). */
-    Output forward(IntTensor ids, LstmState state) {
-        LstmOutput<Var> r = lstm.forward(emb.forward(ids), state); // out [B, T, 512]
+    Output forward(IntTensor ids, RecurrentState state) {
+        RecurrentOutput<Var> r = lstm.forward(emb.forward(ids), state); // out [B, T, 512]
         return new Output(fc.forward(r.out()), r.state());
     }
 

@@ -1,7 +1,7 @@
 package org.rnn4j.bench;
 
 import org.rnn4j.autograd.GradMode;
-import org.rnn4j.nn.recurrent.LstmState;
+import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.ops.F;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.IntTensor;
@@ -18,7 +18,7 @@ final class CharLmSampleWorkload implements Workload {
     private final CharLm model;
     private final Rng rng = new Rng(SAMPLE_SEED);
     private int token;
-    private LstmState state;
+    private RecurrentState state;
 
     private CharLmSampleWorkload(CharLm model) {
         this.model = model;

@@ -5,8 +5,7 @@ import org.rnn4j.loss.CrossEntropyLoss;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Module;
-import org.rnn4j.nn.recurrent.GRU;
-import org.rnn4j.nn.recurrent.LSTM;
+import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.nn.recurrent.RecurrentLayer;
 import org.rnn4j.nn.recurrent.RecurrentOptions;
 import org.rnn4j.ops.F;
@@ -30,9 +29,6 @@ final class TextWorkload extends TrainingWorkload {
     static final long MODEL_SEED = 3;
     static final long DATA_SEED = 33;
 
-    /** The recurrent cell of the middle layer. */
-    enum Cell { LSTM, GRU }
-
     /** Vocabulary, embedding width and hidden size; {@link #FULL} is the benchmark's. */
     record Dims(int vocab, int embed, int hidden) {
         static final Dims FULL = new Dims(VOCAB, EMBED, HIDDEN);
@@ -44,18 +40,18 @@ final class TextWorkload extends TrainingWorkload {
         final RecurrentLayer rnn;
         final Linear fc;
 
-        TextNet(Cell cell, Dims dims, Rng rng) {
+        TextNet(CellKind cell, Dims dims, Rng rng) {
             emb = registerModule("emb", new Embedding(dims.vocab(), dims.embed(), rng));
             RecurrentOptions o = RecurrentOptions.DEFAULTS.withNumLayers(2).withBatchFirst(true);
             int e = dims.embed();
             int h = dims.hidden();
-            rnn = registerModule("rnn", cell == Cell.LSTM ? new LSTM(e, h, o, rng) : new GRU(e, h, o, rng));
+            rnn = registerModule("rnn", RecurrentLayer.create(cell, e, h, o, rng));
             fc = registerModule("fc", new Linear(h, 2, rng));
         }
 
         Var forward(IntTensor ids) {
             Var x = emb.forward(ids);                                  // [B, T, 100]
-            Var hN = rnn instanceof LSTM l ? l.forward(x).hN() : ((GRU) rnn).forward(x).hN(); // [2, B, 256]
+            Var hN = rnn.forward(x).hN();                              // [2, B, 256]
             return fc.forward(F.select(hN, 0, -1));                   // [B, 2]
         }
     }
@@ -81,12 +77,12 @@ final class TextWorkload extends TrainingWorkload {
         }
     }
 
-    static TextWorkload create(BenchWorkload id, Cell cell, BenchScale scale) {
+    static TextWorkload create(BenchWorkload id, CellKind cell, BenchScale scale) {
         return create(id, cell, Dims.FULL, scale.batch(BATCH), scale.seq(SEQ));
     }
 
     /** The same model and step at other sizes (tests: a small W3 whose step takes microseconds). */
-    static TextWorkload create(BenchWorkload id, Cell cell, Dims dims, int batch, int seq) {
+    static TextWorkload create(BenchWorkload id, CellKind cell, Dims dims, int batch, int seq) {
         return new TextWorkload(id, new TextNet(cell, dims, new Rng(MODEL_SEED)), dims.vocab(), batch, seq);
     }
 

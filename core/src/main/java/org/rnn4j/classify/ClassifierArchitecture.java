@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Objects;
 import org.rnn4j.data.encode.InputKind;
+import org.rnn4j.nn.recurrent.CellKind;
 
 /**
  * The shape of a {@link SequenceClassifier}: input → (Embedding) → recurrent layers → pooling →
@@ -27,7 +28,7 @@ import org.rnn4j.data.encode.InputKind;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ClassifierArchitecture(InputKind input, int inputSize, int embeddingDim, int positionDim, int maxPositions,
-        CellType cell, int hiddenSize, int numLayers, boolean bidirectional, double dropout, List<Pooling> pooling,
+        CellKind cell, int hiddenSize, int numLayers, boolean bidirectional, double dropout, List<Pooling> pooling,
         int numClasses) {
 
     public ClassifierArchitecture {
@@ -85,7 +86,7 @@ public record ClassifierArchitecture(InputKind input, int inputSize, int embeddi
                 bidirectional, dropout, pooling, numClasses);
     }
 
-    public ClassifierArchitecture withCell(CellType v) {
+    public ClassifierArchitecture withCell(CellKind v) {
         return new ClassifierArchitecture(input, inputSize, embeddingDim, positionDim, maxPositions, v, hiddenSize, numLayers, bidirectional, dropout, pooling, numClasses);
     }
 

@@ -9,6 +9,7 @@ import org.rnn4j.data.encode.EncoderSpec;
 import org.rnn4j.data.encode.Kmer;
 import org.rnn4j.data.text.TextCase;
 import org.rnn4j.data.text.VocabularyOptions;
+import org.rnn4j.nn.recurrent.CellKind;
 
 /**
  * The documented default recipe, the one place its numbers live. The encoding is chosen from the
@@ -28,10 +29,10 @@ public final class ClassifierDefaults {
     public static final int MAX_LENGTH_CAP = 2000;
 
     // The recipe's numbers, as constants so that the CLI's help can quote them.
-    /** Recurrent cell of the default network, by its {@link CellType#id()}. */
+    /** Recurrent cell of the default network, by its {@link CellKind#id()}. */
     public static final String CELL_ID = "gru";
     /** Recurrent cell of the default network. */
-    public static final CellType CELL = CellType.parse(CELL_ID);
+    public static final CellKind CELL = CellKind.parse(CELL_ID);
     /** Hidden size per direction; small, so that an ensemble of several stays cheap. */
     public static final int HIDDEN_SIZE = 32;
     /** Dropout on the pooled features (and between layers). */

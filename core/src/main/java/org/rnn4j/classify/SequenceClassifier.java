@@ -10,17 +10,12 @@ import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Module;
-import org.rnn4j.nn.recurrent.GRU;
-import org.rnn4j.nn.recurrent.LSTM;
-import org.rnn4j.nn.recurrent.LstmOutput;
-import org.rnn4j.nn.recurrent.Nonlinearity;
 import org.rnn4j.nn.recurrent.PackedPooling;
 import org.rnn4j.nn.recurrent.PackedSequence;
 import org.rnn4j.nn.recurrent.Packing;
-import org.rnn4j.nn.recurrent.RNN;
 import org.rnn4j.nn.recurrent.RecurrentLayer;
 import org.rnn4j.nn.recurrent.RecurrentOptions;
-import org.rnn4j.nn.recurrent.RnnOutput;
+import org.rnn4j.nn.recurrent.RecurrentOutput;
 import org.rnn4j.ops.F;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Tensor;
@@ -62,15 +57,7 @@ public final class SequenceClassifier extends Module {
                 : null;
         RecurrentOptions o = RecurrentOptions.DEFAULTS.withBatchFirst(true).withNumLayers(arch.numLayers())
                 .withBidirectional(arch.bidirectional()).withDropout(arch.numLayers() > 1 ? arch.dropout() : 0.0);
-        int in = arch.rnnInputSize();
-        int h = arch.hiddenSize();
-        Rng r = rng.split();
-        this.rnn = registerModule("rnn", switch (arch.cell()) {
-            case LSTM -> new LSTM(in, h, o, r);
-            case GRU -> new GRU(in, h, o, r);
-            case RNN_TANH -> new RNN(in, h, Nonlinearity.TANH, o, r);
-            case RNN_RELU -> new RNN(in, h, Nonlinearity.RELU, o, r);
-        });
+        this.rnn = registerModule("rnn", RecurrentLayer.create(arch.cell(), arch.rnnInputSize(), arch.hiddenSize(), o, rng.split()));
         this.dropout = registerModule("dropout", new Dropout(arch.dropout(), rng.split()));
         this.head = registerModule("head", new Linear(arch.featureSize(), arch.numClasses(), rng.split()));
     }
@@ -120,17 +107,9 @@ public final class SequenceClassifier extends Module {
             x = F.cat(List.of(x, positionInputs(x.shape().dim(0), x.shape().dim(1))), 2); // [B, T, E + P]
         }
         PackedSequence packed = Packing.packPaddedSequence(x, lengths, true, false);
-        PackedSequence out;
-        Var hN; // [L·D, B, H]
-        if (rnn instanceof LSTM lstm) {
-            LstmOutput<PackedSequence> r = lstm.forward(packed);
-            out = r.out();
-            hN = r.hN();
-        } else {
-            RnnOutput<PackedSequence> r = rnn instanceof GRU gru ? gru.forward(packed) : ((RNN) rnn).forward(packed);
-            out = r.out();
-            hN = r.hN();
-        }
+        RecurrentOutput<PackedSequence> r = rnn.forward(packed);
+        PackedSequence out = r.out();
+        Var hN = r.hN(); // [L·D, B, H]
         List<Var> parts = new ArrayList<>();
         for (Pooling p : arch.pooling()) {
             parts.add(switch (p) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.rnn4j.Version;
 import org.rnn4j.io.FileFormatException;
 import org.rnn4j.io.ModelDirectory;
+import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.rand.Rng;
 
 /**
@@ -42,7 +43,7 @@ public final class ForecastModelFiles {
             .build();
 
     /** The architecture block of config.json. */
-    record Architecture(String type, ForecastSettings.Cell cell, int inputSize, int hiddenSize, int numLayers, int window,
+    record Architecture(String type, CellKind cell, int inputSize, int hiddenSize, int numLayers, int window,
                         int horizon, int members, boolean batchFirst, String pytorch) {
     }
 
@@ -58,9 +59,10 @@ public final class ForecastModelFiles {
     public static ObjectNode config(RecurrentForecaster model) {
         ForecastSettings s = model.settings();
         int inputSize = model.ensemble().members().get(0).inputSize();
-        String cls = s.cell().name().toUpperCase(Locale.ROOT);
+        String cls = s.cell().moduleName();
         String pytorch = "members = nn.ModuleList(Member() for _ in range(" + s.members() + ")); Member: rnn = nn." + cls + "("
-                + inputSize + ", " + s.hiddenSize() + ", num_layers=" + s.numLayers() + ", batch_first=True), head = nn.Linear("
+                + inputSize + ", " + s.hiddenSize() + ", num_layers=" + s.numLayers() + ", batch_first=True"
+                + (s.cell() == CellKind.RNN_RELU ? ", nonlinearity='relu'" : "") + "), head = nn.Linear("
                 + s.hiddenSize() + ", " + s.horizon() + "); forward(x [B, window, " + inputSize + "]) = head(h_n[-1]); "
                 + "ensemble output = mean over members";
         ObjectNode root = JSON.createObjectNode();

@@ -3,10 +3,7 @@ package org.rnn4j.forecast;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Module;
-import org.rnn4j.nn.recurrent.GRU;
-import org.rnn4j.nn.recurrent.LSTM;
-import org.rnn4j.nn.recurrent.Nonlinearity;
-import org.rnn4j.nn.recurrent.RNN;
+import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.nn.recurrent.RecurrentLayer;
 import org.rnn4j.nn.recurrent.RecurrentOptions;
 import org.rnn4j.ops.F;
@@ -29,14 +26,10 @@ public final class ForecastNetwork extends Module {
     private final Linear head;
     private final int inputSize;
 
-    public ForecastNetwork(ForecastSettings.Cell cell, int inputSize, int hiddenSize, int numLayers, int horizon, Rng rng) {
+    public ForecastNetwork(CellKind cell, int inputSize, int hiddenSize, int numLayers, int horizon, Rng rng) {
         this.inputSize = inputSize;
         RecurrentOptions opts = RecurrentOptions.DEFAULTS.withNumLayers(numLayers).withBatchFirst(true);
-        this.rnn = registerModule("rnn", switch (cell) {
-            case LSTM -> new LSTM(inputSize, hiddenSize, opts, rng);
-            case GRU -> new GRU(inputSize, hiddenSize, opts, rng);
-            case RNN -> new RNN(inputSize, hiddenSize, Nonlinearity.TANH, opts, rng);
-        });
+        this.rnn = registerModule("rnn", RecurrentLayer.create(cell, inputSize, hiddenSize, opts, rng));
         this.head = registerModule("head", new Linear(hiddenSize, horizon, rng));
         head.weight().value().fill(0f);
         head.bias().orElseThrow().value().fill(0f);
@@ -49,14 +42,7 @@ public final class ForecastNetwork extends Module {
 
     /** x [B, W, F] → [B, horizon]. */
     public Var forward(Var x) {
-        Var hN;                                             // [L, B, H]
-        if (rnn instanceof LSTM l) {
-            hN = l.forward(x).hN();
-        } else if (rnn instanceof GRU g) {
-            hN = g.forward(x).hN();
-        } else {
-            hN = ((RNN) rnn).forward(x).hN();
-        }
+        Var hN = rnn.forward(x).hN();                       // [L, B, H]
         Var last = F.select(hN, 0, hN.shape().dim(0) - 1);  // [B, H]
         return head.forward(last);
     }

@@ -2,6 +2,7 @@ package org.rnn4j.forecast;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.function.Consumer;
+import org.rnn4j.nn.recurrent.CellKind;
 
 /**
  * Everything that decides how a recurrent forecaster is built and trained. {@link #defaults} is the
@@ -36,18 +37,11 @@ import java.util.function.Consumer;
  *                           the model reads covariates, which the classical forecasts cannot see); a config written before this
  *                           setting existed reads as off, as such a model was trained
  */
-public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int window, int horizon, int season, int holdout,
+public record ForecastSettings(CellKind cell, int hiddenSize, int numLayers, int window, int horizon, int season, int holdout,
                                double validationFraction, int maxValidation, int members, int maxEpochs, int patience,
                                int batchSize, int windowsPerEpoch, int warmupSteps, double learningRate, double clipNorm, Loss loss, long seed,
                                TransformMode transform, SeasonalMode seasonal, boolean refit,
                                CombineMode combine) {
-
-    /** The recurrent cell of the network. */
-    public enum Cell {
-        @JsonProperty("lstm") LSTM,
-        @JsonProperty("gru") GRU,
-        @JsonProperty("rnn") RNN
-    }
 
     /** The loss minimised on normalised windows (and watched on validation). */
     public enum Loss {
@@ -147,7 +141,7 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
     public static ForecastSettings defaults(int season, int holdout, int rows) {
         int h = defaultHorizon(season);
         int members = rows - holdout >= LONG_SERIES_ROWS ? 3 : 5;
-        return new ForecastSettings(Cell.LSTM, 32, 1, defaultWindow(season, h, rows - holdout), h, season, holdout, 0.2,
+        return new ForecastSettings(CellKind.LSTM, 32, 1, defaultWindow(season, h, rows - holdout), h, season, holdout, 0.2,
                 Math.max(120, 10 * h), members, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO, true,
                 CombineMode.AUTO);
     }
@@ -167,7 +161,7 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
 
     /** The components as mutable fields, for {@link #with}. */
     private static final class Builder {
-        Cell cell;
+        CellKind cell;
         int hiddenSize;
         int numLayers;
         int window;
@@ -224,7 +218,7 @@ public record ForecastSettings(Cell cell, int hiddenSize, int numLayers, int win
         }
     }
 
-    public ForecastSettings withCell(Cell v) {
+    public ForecastSettings withCell(CellKind v) {
         return with(b -> b.cell = v);
     }
 

@@ -29,7 +29,7 @@ public final class Dropout extends Module {
     }
 
     @Override
-    public String toString() {
-        return "Dropout(p=" + p + ")";
+    protected String extraRepr() {
+        return "p=" + pyFloat(p) + ", inplace=False";
     }
 }

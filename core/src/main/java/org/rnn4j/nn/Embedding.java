@@ -99,8 +99,7 @@ public final class Embedding extends Module {
     }
 
     @Override
-    public String toString() {
-        return "Embedding(" + numEmbeddings + ", " + embeddingDim
-                + (paddingIdx.isPresent() ? ", padding_idx=" + paddingIdx.getAsInt() : "") + ")";
+    protected String extraRepr() {
+        return numEmbeddings + ", " + embeddingDim + (paddingIdx.isPresent() ? ", padding_idx=" + paddingIdx.getAsInt() : "");
     }
 }

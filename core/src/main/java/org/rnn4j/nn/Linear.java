@@ -73,7 +73,7 @@ public final class Linear extends Module {
     }
 
     @Override
-    public String toString() {
-        return "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + (bias != null) + ")";
+    protected String extraRepr() {
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + (bias != null ? "True" : "False");
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.tensor.Tensor;
 
@@ -11,6 +12,7 @@ import org.rnn4j.tensor.Tensor;
  * A building block with named parameters and sub-modules, in registration order, like
  * {@code torch.nn.Module}. Names are PyTorch's dotted state_dict names ({@code rnn.weight_ih_l0}).
  * Training mode is explicit: {@link #train()} / {@link #eval()} (new modules start in training mode).
+ * {@link #toString()} is PyTorch's {@code repr(module)}; {@link #summary()} adds the parameter counts.
  */
 public abstract class Module {
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
@@ -130,5 +132,75 @@ public abstract class Module {
             }
         });
         own.forEach((n, p) -> p.value().copyFrom(state.get(n)));
+    }
+
+    /**
+     * PyTorch's {@code extra_repr()}: what goes between the parentheses of a module without children, e.g.
+     * {@code in_features=4, out_features=2, bias=True}. Empty by default.
+     */
+    protected String extraRepr() {
+        return "";
+    }
+
+    /**
+     * PyTorch's {@code repr(module)}: {@code Linear(in_features=4, out_features=2, bias=True)} for a leaf, and for a
+     * module with children one {@code (name): Child(...)} line per child, indented by two spaces per level.
+     */
+    @Override
+    public String toString() {
+        List<String> lines = new ArrayList<>();
+        String extra = extraRepr();
+        if (!extra.isEmpty()) {
+            lines.addAll(List.of(extra.split("\n", -1)));
+        }
+        int extraLines = lines.size();
+        children.forEach((n, m) -> lines.add("(" + n + "): " + m.toString().replace("\n", "\n  ")));
+        StringBuilder s = new StringBuilder(getClass().getSimpleName()).append('(');
+        if (extraLines == 1 && children.isEmpty()) {
+            s.append(lines.get(0));
+        } else if (!lines.isEmpty()) {
+            s.append("\n  ").append(String.join("\n  ", lines)).append('\n');
+        }
+        return s.append(')').toString();
+    }
+
+    /**
+     * {@link #toString()} followed by the parameter counts (PyTorch has no built-in summary; the lines are those of
+     * the common {@code torchinfo} one): {@code Total params: 1,234}, {@code Trainable params: …}, {@code Non-trainable
+     * params: …}.
+     */
+    public final String summary() {
+        long trainable = 0;
+        for (Parameter p : namedParameters().values()) {
+            if (p.trainable()) {
+                trainable += p.value().size();
+            }
+        }
+        long total = numParameters();
+        return toString() + "\n" + String.format(Locale.ROOT, "Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d",
+                total, trainable, total - trainable).replace(System.lineSeparator(), "\n");
+    }
+
+    /** A double as Python's {@code repr(float)} writes it ({@code 0.5}, {@code 0.0}, {@code 1e-05}), for {@link #extraRepr}. */
+    protected static String pyFloat(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return 1 / v < 0 ? "-0.0" : "0.0";
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
+        String digits = d.unscaledValue().abs().toString();
+        int exp = digits.length() - 1 - d.scale(); // v = ±d.ddd × 10^exp
+        String sign = v < 0 ? "-" : "";
+        if (exp < -4 || exp >= 16) {
+            String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return sign + mant + "e" + (exp < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
+        }
+        String plain = d.abs().toPlainString();
+        return sign + (plain.contains(".") ? plain : plain + ".0");
     }
 }

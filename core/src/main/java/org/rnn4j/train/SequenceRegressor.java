@@ -7,14 +7,10 @@ import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Module;
 import org.rnn4j.nn.Parameter;
 import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.nn.recurrent.GRU;
-import org.rnn4j.nn.recurrent.LSTM;
-import org.rnn4j.nn.recurrent.LstmOutput;
-import org.rnn4j.nn.recurrent.Nonlinearity;
-import org.rnn4j.nn.recurrent.RNN;
 import org.rnn4j.nn.recurrent.RecurrentLayer;
 import org.rnn4j.nn.recurrent.RecurrentOptions;
-import org.rnn4j.nn.recurrent.RnnOutput;
+import org.rnn4j.nn.recurrent.RecurrentOutput;
+import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
@@ -57,13 +53,7 @@ public final class SequenceRegressor extends Module {
      * (default init), both drawn from {@code rng} in that order.
      */
     public static SequenceRegressor of(CellKind kind, int inputSize, int hiddenSize, int outputSize, Rng rng) {
-        RecurrentOptions o = RecurrentOptions.DEFAULTS.withBatchFirst(true);
-        RecurrentLayer layer = switch (kind) {
-            case RNN_TANH -> new RNN(inputSize, hiddenSize, Nonlinearity.TANH, o, rng);
-            case RNN_RELU -> new RNN(inputSize, hiddenSize, Nonlinearity.RELU, o, rng);
-            case LSTM -> new LSTM(inputSize, hiddenSize, o, rng);
-            case GRU -> new GRU(inputSize, hiddenSize, o, rng);
-        };
+        RecurrentLayer layer = RecurrentLayer.create(kind, inputSize, hiddenSize, RecurrentOptions.DEFAULTS.withBatchFirst(true), rng);
         return new SequenceRegressor(layer, new Linear(hiddenSize, outputSize, rng));
     }
 
@@ -88,22 +78,8 @@ public final class SequenceRegressor extends Module {
      * output_size features, from {@code state} ({@code null} = zeros).
      */
     public Step forward(Var x, RecurrentState state) {
-        Var out;
-        RecurrentState next;
-        if (rnn instanceof LSTM lstm) {
-            LstmOutput<Var> r = lstm.forward(x, state == null ? null : state.lstm());
-            out = r.out();
-            next = RecurrentState.of(r.state());
-        } else {
-            Var h0 = state == null ? null : state.h();
-            if (state != null && state.hasCell()) {
-                throw new IllegalArgumentException(rnn.kind().moduleName() + ": got an LSTM state (h, c); expected h only");
-            }
-            RnnOutput<Var> r = rnn instanceof RNN plain ? plain.forward(x, h0) : ((GRU) rnn).forward(x, h0);
-            out = r.out();
-            next = RecurrentState.of(r.hN());
-        }
-        return new Step(linear.forward(out), next);
+        RecurrentOutput<Var> r = rnn.forward(x, state);
+        return new Step(linear.forward(r.out()), r.state());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.rnn4j.train;
 
 import org.rnn4j.autograd.Var;
 import org.rnn4j.loss.MSELoss;
+import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.optim.Optimizer;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
@@ -48,8 +49,7 @@ public final class SequenceTrainer {
 
     /** The state detached and copied out of the open step (its arrays are recycled when the step closes). */
     private static RecurrentState outliving(RecurrentState s) {
-        Var h = Var.constant(s.h().value().copy());
-        return new RecurrentState(h, s.hasCell() ? Var.constant(s.c().value().copy()) : null);
+        return s.map(v -> Var.constant(v.value().copy()));
     }
 
     /** The state carried into the next step ({@code null} before the first). */

@@ -46,7 +46,7 @@ class SteadyStateAllocationTest {
     }
 
     static Workload smallW3() {
-        return TextWorkload.create(BenchWorkload.W3, TextWorkload.Cell.LSTM, new TextWorkload.Dims(1_000, 40, 64), 16, 8);
+        return TextWorkload.create(BenchWorkload.W3, org.rnn4j.nn.recurrent.CellKind.LSTM, new TextWorkload.Dims(1_000, 40, 64), 16, 8);
     }
 
     private static void assertQuiet(int threads) {

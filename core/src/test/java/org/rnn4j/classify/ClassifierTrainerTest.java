@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.data.batch.Batches;
 import org.rnn4j.data.batch.Sample;
 import org.rnn4j.data.dna.AmbiguityPolicy;
@@ -20,7 +21,7 @@ class ClassifierTrainerTest {
     private static final LabelSet LABELS = LabelSet.of(List.of("at", "gc"));
 
     static ClassifierModel tinyModel(TrainSettings s) {
-        ClassifierArchitecture a = ClassifierDefaults.architecture(ENCODER, 2, 100).withHiddenSize(8).withCell(CellType.GRU);
+        ClassifierArchitecture a = ClassifierDefaults.architecture(ENCODER, 2, 100).withHiddenSize(8).withCell(CellKind.GRU);
         return new ClassifierModel(new SequenceClassifier(a, new Rng(s.seed())), ENCODER, LABELS, 100, s);
     }
 

@@ -140,7 +140,7 @@ class ForecastTrainerTest {
     @Test
     void savedAndLoadedModelForecastsBitIdentically() throws Exception {
         Series s = Synthetic.series(dir, "air-like", Synthetic.multiplicative(120, 10));
-        RecurrentForecaster f = ForecastTrainer.train(s, small(12, 120).withCell(ForecastSettings.Cell.GRU), TrainingListener.NONE);
+        RecurrentForecaster f = ForecastTrainer.train(s, small(12, 120).withCell(org.rnn4j.nn.recurrent.CellKind.GRU), TrainingListener.NONE);
         Path m = dir.resolve("model");
         ForecastModelFiles.save(f, m);
         RecurrentForecaster g = ForecastModelFiles.load(m);

@@ -7,6 +7,8 @@ import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.GRUCell;
 import org.rnn4j.nn.recurrent.LSTMCell;
 import org.rnn4j.nn.recurrent.LstmState;
+import org.rnn4j.nn.recurrent.RecurrentState;
+import org.rnn4j.nn.recurrent.RecurrentCell;
 import org.rnn4j.nn.recurrent.RNNCell;
 
 /** Kind {@code cell}: one step of RNNCell / LSTMCell / GRUCell, batched or unbatched, state given or not. */
@@ -20,14 +22,10 @@ final class CellCases {
         Var h0 = RecurrentHarness.input(c, "h0");
         Var c0 = RecurrentHarness.input(c, "c0");
         Map<String, Var> outs = new LinkedHashMap<>();
-        if (m instanceof LSTMCell cell) {
-            LstmState s = cell.forward(x, h0 == null ? null : new LstmState(h0, c0));
-            outs.put("h", s.h());
-            outs.put("c", s.c());
-        } else if (m instanceof RNNCell cell) {
-            outs.put("h", cell.forward(x, h0));
-        } else {
-            outs.put("h", ((GRUCell) m).forward(x, h0));
+        RecurrentState s = ((RecurrentCell) m).forward(x, h0 == null ? null : c0 == null ? RecurrentState.of(h0) : RecurrentState.of(h0, c0));
+        outs.put("h", s.h());
+        if (s instanceof LstmState l) {
+            outs.put("c", l.c());
         }
         RecurrentHarness.checkOutputsAndGrads(c, outs, RecurrentHarness.leaves(x, h0, c0), m);
     }

@@ -44,14 +44,7 @@ final class E2eClassifierCases {
         /** tokens [B, L] → logits [B, C]. */
         Var forward(IntTensor tokens) {
             Var e = embedding.forward(tokens);
-            Var hN;
-            if (rnn instanceof LSTM lstm) {
-                hN = lstm.forward(e).hN();
-            } else if (rnn instanceof GRU gru) {
-                hN = gru.forward(e).hN();
-            } else {
-                hN = ((RNN) rnn).forward(e).hN();
-            }
+            Var hN = rnn.forward(e).hN();
             // [forward final state | backward final state] [B, 2H]
             Var feat = F.cat(List.of(F.select(hN, 0, 0), F.select(hN, 0, 1)), 1);
             return linear.forward(feat);

@@ -9,13 +9,15 @@ import org.rnn4j.autograd.Var;
 import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.GRU;
 import org.rnn4j.nn.recurrent.LSTM;
-import org.rnn4j.nn.recurrent.LstmOutput;
+import org.rnn4j.nn.recurrent.RecurrentOutput;
+import org.rnn4j.nn.recurrent.RecurrentLayer;
+import org.rnn4j.nn.recurrent.RecurrentCell;
 import org.rnn4j.nn.recurrent.LstmState;
 import org.rnn4j.nn.recurrent.PackedSequence;
 import org.rnn4j.nn.recurrent.Packing;
 import org.rnn4j.nn.recurrent.PaddedSequence;
 import org.rnn4j.nn.recurrent.RNN;
-import org.rnn4j.nn.recurrent.RnnOutput;
+import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -44,15 +46,11 @@ final class PackedCases {
 
         Map<String, Var> outs = new LinkedHashMap<>();
         PackedSequence out;
-        if (m instanceof LSTM lstm) {
-            LstmOutput<PackedSequence> r = lstm.forward(packed, h0 == null ? null : new LstmState(h0, c0));
-            out = r.out();
-            outs.put("h_n", r.hN());
-            outs.put("c_n", r.cN());
-        } else {
-            RnnOutput<PackedSequence> r = m instanceof RNN rnn ? rnn.forward(packed, h0) : ((GRU) m).forward(packed, h0);
-            out = r.out();
-            outs.put("h_n", r.hN());
+        RecurrentOutput<PackedSequence> r = ((RecurrentLayer) m).forward(packed, h0 == null ? null : c0 == null ? RecurrentState.of(h0) : RecurrentState.of(h0, c0));
+        out = r.out();
+        outs.put("h_n", r.hN());
+        if (r.state() instanceof LstmState s) {
+            outs.put("c_n", s.c());
         }
         JsonNode pad = c.json().path("call").path("pad_packed_sequence");
         JsonNode total = pad.path("total_length");

@@ -1,17 +1,18 @@
 package org.rnn4j.cli.classify;
 
 import java.util.List;
-import org.rnn4j.classify.CellType;
 import org.rnn4j.classify.ClassifierArchitecture;
 import org.rnn4j.classify.ClassifierDefaults;
 import org.rnn4j.classify.Pooling;
+import org.rnn4j.cli.CellKindOption;
+import org.rnn4j.nn.recurrent.CellKind;
 import picocli.CommandLine.Option;
 
 /** {@code rnn4j classify train} options that change the default architecture. Unset options keep the default. */
 public final class ModelOptions {
-    @Option(names = "--cell", paramLabel = "TYPE", converter = CellConverter.class,
-            description = "Recurrent layer: lstm, gru, rnn_tanh or rnn_relu (default: " + ClassifierDefaults.CELL_ID + ").")
-    CellType cell;
+    @Option(names = "--cell", paramLabel = "TYPE", converter = CellKindOption.class, completionCandidates = CellKindOption.Ids.class,
+            description = "Recurrent layer: ${COMPLETION-CANDIDATES}; rnn = rnn_tanh (default: " + ClassifierDefaults.CELL_ID + ").")
+    CellKind cell;
 
     @Option(names = "--hidden", paramLabel = "H", description = "Hidden size per direction (default: " + ClassifierDefaults.HIDDEN_SIZE + ").")
     Integer hidden;
@@ -64,13 +65,6 @@ public final class ModelOptions {
             a = a.withEmbeddingDim(embeddingDim);
         }
         return a;
-    }
-
-    static final class CellConverter implements picocli.CommandLine.ITypeConverter<CellType> {
-        @Override
-        public CellType convert(String value) {
-            return CellType.parse(value);
-        }
     }
 
     static final class PoolingConverter implements picocli.CommandLine.ITypeConverter<Pooling> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.CellKindOption;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Progress;
 import org.rnn4j.data.series.Series;
@@ -16,6 +17,7 @@ import org.rnn4j.forecast.ForecastTrainer;
 import org.rnn4j.forecast.RecurrentForecaster;
 import org.rnn4j.forecast.TrainingListener;
 import org.rnn4j.forecast.TrainingSummary;
+import org.rnn4j.nn.recurrent.CellKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,8 +42,9 @@ public final class ForecastTrainCommand extends BaseCommand {
     @Option(names = "--holdout", paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
     int holdout;
 
-    @Option(names = "--cell", paramLabel = "KIND", description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: lstm).")
-    ForecastSettings.Cell cell;
+    @Option(names = "--cell", paramLabel = "KIND", converter = CellKindOption.class, completionCandidates = CellKindOption.Ids.class,
+            description = "Recurrent cell: ${COMPLETION-CANDIDATES}; rnn = rnn_tanh (default: lstm).")
+    CellKind cell;
 
     @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: 32).")
     Integer hidden;
@@ -97,7 +100,7 @@ public final class ForecastTrainCommand extends BaseCommand {
         String cov = s.covariateNames().isEmpty() ? "" : " with covariates '" + String.join("', '", s.covariateNames()) + "'";
         info(String.format(Locale.ROOT, "training on %s, column '%s'%s: %d rows, holdout %d, season %d; %d × %s(hidden %d, layers %d), "
                         + "window %d, horizon %d", series.data, s.targetName(), cov, s.size(), holdout, m, st.members(),
-                st.cell().name().toLowerCase(Locale.ROOT), st.hiddenSize(), st.numLayers(), st.window(), st.horizon()));
+                st.cell().id(), st.hiddenSize(), st.numLayers(), st.window(), st.horizon()));
         RecurrentForecaster model;
         try (Progress bar = progress().start("train", (long) st.members() * st.maxEpochs())) {
             model = ForecastTrainer.train(s, st, new Reporter(bar, st));

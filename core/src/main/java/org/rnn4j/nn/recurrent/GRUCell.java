@@ -18,7 +18,7 @@ public final class GRUCell extends RecurrentCell {
     }
 
     public Var forward(Var x) {
-        return forward(x, null);
+        return step(x, null, null)[0];
     }
 
     /** h' [B, H] (or [H]) from h [B, H] (or [H]; {@code null} = zeros). */

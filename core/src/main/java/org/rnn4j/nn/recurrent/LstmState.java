@@ -7,7 +7,7 @@ import org.rnn4j.autograd.Var;
  * {@code c} is [D·num_layers, B, H] (2-D without the batch for unbatched input); for a cell both are
  * [B, H] (or [H]).
  */
-public record LstmState(Var h, Var c) {
+public record LstmState(Var h, Var c) implements RecurrentState {
     public LstmState {
         if (h == null || c == null) {
             throw new IllegalArgumentException("LstmState: h and c must both be given (got h "
@@ -15,8 +15,13 @@ public record LstmState(Var h, Var c) {
         }
     }
 
-    /** The same state cut from the graph (truncated backpropagation through time). */
+    @Override
     public LstmState detach() {
         return new LstmState(h.detach(), c.detach());
+    }
+
+    @Override
+    public LstmState map(java.util.function.UnaryOperator<Var> f) {
+        return new LstmState(f.apply(h), f.apply(c));
     }
 }

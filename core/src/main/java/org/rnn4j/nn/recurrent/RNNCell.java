@@ -22,7 +22,7 @@ public final class RNNCell extends RecurrentCell {
 
     /** h' from a zero state; x [B, I] or [I]. */
     public Var forward(Var x) {
-        return forward(x, null);
+        return step(x, null, null)[0];
     }
 
     /** h' [B, H] (or [H]) from h [B, H] (or [H]; {@code null} = zeros). */

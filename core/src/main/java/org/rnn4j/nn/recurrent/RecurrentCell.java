@@ -12,6 +12,8 @@ import org.rnn4j.tensor.Tensor;
  * step for users who write their own time loop. Parameters {@code weight_ih} [G·H, I], {@code weight_hh}
  * [G·H, H], {@code bias_ih}, {@code bias_hh} [G·H], initialised U(−1/√H, 1/√H). Input x is [B, I] or
  * unbatched [I]; states are [B, H] or [H]. A step runs the same fused node as the layers with T = 1.
+ * {@link #forward(Var, RecurrentState)} serves every kind; each cell adds PyTorch's typed call
+ * ({@code h' = cell(x, h)}, {@code (h', c') = cell(x, (h, c))}).
  */
 public abstract sealed class RecurrentCell extends Module permits RNNCell, LSTMCell, GRUCell {
     private final CellKind kind;
@@ -36,6 +38,38 @@ public abstract sealed class RecurrentCell extends Module permits RNNCell, LSTMC
         biasIh = bias ? registerParameter("bias_ih", new Parameter(Tensor.zeros(gh))) : null;
         biasHh = bias ? registerParameter("bias_hh", new Parameter(Tensor.zeros(gh))) : null;
         resetParameters(rng);
+    }
+
+    /** A cell of {@code kind}; {@code rng} draws its parameters. */
+    public static RecurrentCell create(CellKind kind, int inputSize, int hiddenSize, boolean bias, Rng rng) {
+        return kind.newCell(inputSize, hiddenSize, bias, rng);
+    }
+
+    /** One step from {@code state} ({@code null} = zeros): the state after it, of this kind's type. */
+    public final RecurrentState forward(Var x, RecurrentState state) {
+        if (state != null && kind.hasCell() != state instanceof LstmState) {
+            throw new IllegalArgumentException(name(kind) + ": expected " + (kind.hasCell() ? "a state (h, c), got h only"
+                    : "h only, got an LSTM state (h, c)"));
+        }
+        Var[] r = step(x, state == null ? null : state.h(), state instanceof LstmState s ? s.c() : null);
+        return kind.hasCell() ? new LstmState(r[0], r[1]) : new HiddenState(r[0]);
+    }
+
+    public final CellKind kind() {
+        return kind;
+    }
+
+    /** PyTorch's {@code RNNCellBase.extra_repr}. */
+    @Override
+    protected String extraRepr() {
+        String s = inputSize + ", " + hiddenSize;
+        if (biasIh == null) {
+            s += ", bias=False";
+        }
+        if (kind == CellKind.RNN_RELU) {
+            s += ", nonlinearity=relu";
+        }
+        return s;
     }
 
     private static String name(CellKind kind) {

@@ -12,7 +12,14 @@ import org.rnn4j.tensor.Workspace;
  * What {@link RNN}, {@link LSTM} and {@link GRU} share (PyTorch's {@code RNNBase}): parameters named
  * and ordered as PyTorch's state_dict ({@code weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0,
  * weight_hr_l0, …_reverse}, layer by layer, forward direction first), initialised U(−1/√H, 1/√H), input
- * checks, and the run over padded or packed input through one fused node per layer-direction.
+ * checks, and {@code forward(x, state)} over padded or packed input through one fused node per
+ * layer-direction. Code that holds a layer never needs to know which kind it is:
+ *
+ * <pre>{@code
+ * RecurrentLayer rnn = RecurrentLayer.create(CellKind.GRU, 100, 256, RecurrentOptions.DEFAULTS.withBatchFirst(true), new Rng(1));
+ * RecurrentOutput<Var> r = rnn.forward(x);        // x [B, T, 100]: r.out() [B, T, 256], r.hN() [1, B, 256]
+ * RecurrentOutput<Var> next = rnn.forward(x2, r.state().detach());
+ * }</pre>
  */
 public abstract sealed class RecurrentLayer extends Module permits RNN, LSTM, GRU {
     private final CellKind kind;
@@ -63,6 +70,11 @@ public abstract sealed class RecurrentLayer extends Module permits RNN, LSTM, GR
         this.dropoutRng = rng.split();
     }
 
+    /** A layer of {@code kind} with PyTorch's constructor arguments; {@code rng} draws the parameters, a child of it drives dropout. */
+    public static RecurrentLayer create(CellKind kind, int inputSize, int hiddenSize, RecurrentOptions options, Rng rng) {
+        return kind.newLayer(inputSize, hiddenSize, options, rng);
+    }
+
     /** Re-draws every parameter from U(−1/√H, 1/√H), in state_dict order, as PyTorch's {@code reset_parameters}. */
     public final void resetParameters(Rng rng) {
         float k = (float) (1.0 / Math.sqrt(hiddenSize));
@@ -92,12 +104,18 @@ public abstract sealed class RecurrentLayer extends Module permits RNN, LSTM, GR
         return options.projSize() > 0 ? options.projSize() : hiddenSize;
     }
 
-    /** A layer's output and final states before they are wrapped in the public result records. */
-    record Raw<O>(O out, Var hN, Var cN) {
+    /** Runs from zero states over a padded batch x [T, B, I] / [B, T, I] (batch_first) / [T, I] (unbatched). */
+    public final RecurrentOutput<Var> forward(Var x) {
+        return forward(x, null);
     }
 
-    /** Runs over a padded batch x [T, B, I] / [B, T, I] (batch_first) / [T, I] (unbatched). */
-    final Raw<Var> runPadded(Var x, Var h0, Var c0) {
+    /**
+     * Runs over a padded batch x [T, B, I] / [B, T, I] (batch_first) / [T, I] (unbatched) from {@code state}
+     * ({@code null} = zeros): h [L·D, B, P], and c [L·D, B, H] for the LSTM ([L·D, ·] when unbatched).
+     */
+    public final RecurrentOutput<Var> forward(Var x, RecurrentState state) {
+        Var h0 = initialH(state);
+        Var c0 = initialC(state);
         String name = kind.moduleName();
         int rank = x.shape().rank();
         if (rank != 2 && rank != 3) {
@@ -133,11 +151,18 @@ public abstract sealed class RecurrentLayer extends Module permits RNN, LSTM, GR
         Shape outShape = !batched ? Shape.of(steps, dirs * p)
                 : bf ? Shape.of(batch, steps, dirs * p) : Shape.of(steps, batch, dirs * p);
         Var out = Glue.concatRows(lastLayer(fused), n, p, rowOf, outShape);
-        return states(out, fused, n, batch, null, batched);
+        return new RecurrentOutput<>(out, states(fused, n, batch, null, batched));
     }
 
-    /** Runs over a packed batch; states in and out are in the original batch order. */
-    final Raw<PackedSequence> runPacked(PackedSequence x, Var h0, Var c0) {
+    /** Runs over packed sequences from zero states. */
+    public final RecurrentOutput<PackedSequence> forward(PackedSequence x) {
+        return forward(x, null);
+    }
+
+    /** Runs over packed sequences; {@code state} ({@code null} = zeros) and the result are in the original batch order. */
+    public final RecurrentOutput<PackedSequence> forward(PackedSequence x, RecurrentState state) {
+        Var h0 = initialH(state);
+        Var c0 = initialC(state);
         Shape ds = x.data().shape();
         if (ds.rank() != 2) {
             throw new IllegalArgumentException(kind.moduleName() + ": expected packed data of shape [N, " + inputSize
@@ -158,8 +183,25 @@ public abstract sealed class RecurrentLayer extends Module permits RNN, LSTM, GR
         int n = layout.rows();
         int dirs = options.numDirections();
         Var data = Glue.concatRows(lastLayer(fused), n, outputSize(), null, Shape.of(n, dirs * outputSize()));
-        Raw<Var> r = states(data, fused, n, batch, x.isSorted() ? null : x.unsortedIndices(), true);
-        return new Raw<>(x.withData(data), r.hN(), r.cN());
+        return new RecurrentOutput<>(x.withData(data), states(fused, n, batch, x.isSorted() ? null : x.unsortedIndices(), true));
+    }
+
+    /** h0 of {@code state}, checked to be the state type of this kind. */
+    private Var initialH(RecurrentState state) {
+        if (state == null) {
+            return null;
+        }
+        if (kind.hasCell() && !(state instanceof LstmState)) {
+            throw new IllegalArgumentException(kind.moduleName() + ": expected a state (h, c), got h only");
+        }
+        if (!kind.hasCell() && state instanceof LstmState) {
+            throw new IllegalArgumentException(kind.moduleName() + ": got an LSTM state (h, c); expected h only");
+        }
+        return state.h();
+    }
+
+    private static Var initialC(RecurrentState state) {
+        return state instanceof LstmState s ? s.c() : null;
     }
 
     private Var[] stack(Var rows, StepLayout layout, Var h0, Var c0) {
@@ -181,14 +223,42 @@ public abstract sealed class RecurrentLayer extends Module permits RNN, LSTM, GR
     }
 
     /** h_n [L·D, B, P] and c_n [L·D, B, H] (2-D when unbatched), rows gathered back by {@code perm}. */
-    private Raw<Var> states(Var out, Var[] fused, int n, int batch, int[] perm, boolean batched) {
+    private RecurrentState states(Var[] fused, int n, int batch, int[] perm, boolean batched) {
         int p = outputSize();
         int k = fused.length;
         Var hN = Glue.stackStates("h_n", fused, n * p, batch, p, perm,
                 batched ? Shape.of(k, batch, p) : Shape.of(k, p));
-        Var cN = !kind.hasCell() ? null : Glue.stackStates("c_n", fused, n * p + batch * p, batch, hiddenSize, perm,
+        if (!kind.hasCell()) {
+            return new HiddenState(hN);
+        }
+        Var cN = Glue.stackStates("c_n", fused, n * p + batch * p, batch, hiddenSize, perm,
                 batched ? Shape.of(k, batch, hiddenSize) : Shape.of(k, hiddenSize));
-        return new Raw<>(out, hN, cN);
+        return new LstmState(hN, cN);
+    }
+
+    /** PyTorch's {@code RNNBase.extra_repr}: sizes, then each option that differs from its default. */
+    @Override
+    protected String extraRepr() {
+        StringBuilder s = new StringBuilder().append(inputSize).append(", ").append(hiddenSize);
+        if (options.projSize() != 0) {
+            s.append(", proj_size=").append(options.projSize());
+        }
+        if (options.numLayers() != 1) {
+            s.append(", num_layers=").append(options.numLayers());
+        }
+        if (!options.bias()) {
+            s.append(", bias=False");
+        }
+        if (options.batchFirst()) {
+            s.append(", batch_first=True");
+        }
+        if (options.dropout() != 0) {
+            s.append(", dropout=").append(pyFloat(options.dropout()));
+        }
+        if (options.bidirectional()) {
+            s.append(", bidirectional=True");
+        }
+        return s.toString();
     }
 
     private void checkInputWidth(Shape s) {

@@ -57,12 +57,7 @@ class FusedVsComposedTest {
     }
 
     static RecurrentLayer layer(CellKind kind, int in, int hidden, RecurrentOptions o, Rng rng) {
-        return switch (kind) {
-            case RNN_TANH -> new RNN(in, hidden, Nonlinearity.TANH, o, rng);
-            case RNN_RELU -> new RNN(in, hidden, Nonlinearity.RELU, o, rng);
-            case LSTM -> new LSTM(in, hidden, o, rng);
-            case GRU -> new GRU(in, hidden, o, rng);
-        };
+        return RecurrentLayer.create(kind, in, hidden, o, rng);
     }
 
     /** Runs a layer through its public API on seq-first x; packed input uses the given lengths. */
@@ -70,19 +65,11 @@ class FusedVsComposedTest {
         int steps = x.shape().dim(0);
         if (packed) {
             PackedSequence ps = Packing.packPaddedSequence(x, lengths, false, false);
-            if (m instanceof LSTM l) {
-                var r = l.forward(ps, h0 == null ? null : new LstmState(h0, c0));
-                return new Var[] {pad(r.out(), steps), r.hN(), r.cN()};
-            }
-            var r = m instanceof RNN rnn ? rnn.forward(ps, h0) : ((GRU) m).forward(ps, h0);
-            return new Var[] {pad(r.out(), steps), r.hN(), null};
+            var r = m.forward(ps, h0 == null ? null : c0 == null ? RecurrentState.of(h0) : RecurrentState.of(h0, c0));
+            return new Var[] {pad(r.out(), steps), r.hN(), r.state() instanceof LstmState s ? s.c() : null};
         }
-        if (m instanceof LSTM l) {
-            var r = l.forward(x, h0 == null ? null : new LstmState(h0, c0));
-            return new Var[] {r.out(), r.hN(), r.cN()};
-        }
-        var r = m instanceof RNN rnn ? rnn.forward(x, h0) : ((GRU) m).forward(x, h0);
-        return new Var[] {r.out(), r.hN(), null};
+        var r = m.forward(x, h0 == null ? null : c0 == null ? RecurrentState.of(h0) : RecurrentState.of(h0, c0));
+        return new Var[] {r.out(), r.hN(), r.state() instanceof LstmState s ? s.c() : null};
     }
 
     private static Var pad(PackedSequence p, int steps) {

@@ -56,7 +56,7 @@ class RecurrentErrorsTest {
                 message(() -> proj.forward(zeros(6, 2, 3), new LstmState(zeros(1, 2, 5), zeros(1, 2, 5)))));
         RNN rnn = new RNN(3, 4, new Rng(1));
         PackedSequence p = Packing.packPaddedSequence(zeros(4, 2, 3), new int[] {4, 2}, false, true);
-        assertEquals("RNN: expected h0 of shape [1, 2, 4], got [1, 3, 4]", message(() -> rnn.forward(p, zeros(1, 3, 4))));
+        assertEquals("RNN: expected h0 of shape [1, 2, 4], got [1, 3, 4]", message(() -> rnn.forward(p, RecurrentState.of(zeros(1, 3, 4)))));
     }
 
     @Test

@@ -22,12 +22,7 @@ class RecurrentGradCheckTest {
     @EnumSource(CellKind.class)
     void cell(CellKind kind) {
         Rng rng = new Rng(11 + kind.ordinal());
-        RecurrentCell cell = switch (kind) {
-            case RNN_TANH -> new RNNCell(3, 4, true, Nonlinearity.TANH, rng);
-            case RNN_RELU -> new RNNCell(3, 4, true, Nonlinearity.RELU, rng);
-            case LSTM -> new LSTMCell(3, 4, rng);
-            case GRU -> new GRUCell(3, 4, rng);
-        };
+        RecurrentCell cell = RecurrentCell.create(kind, 3, 4, true, rng);
         Var x = Support.random(rng, 1f, 2, 3);
         Var h = Support.random(rng, 0.5f, 2, 4);
         Var c = Support.random(rng, 0.5f, 2, 4);
@@ -37,11 +32,8 @@ class RecurrentGradCheckTest {
         }
         inputs.addAll(cell.parameters());
         Supplier<Var> f = () -> {
-            if (cell instanceof LSTMCell l) {
-                LstmState s = l.forward(x, new LstmState(h, c));
-                return flat(s.h(), s.c());
-            }
-            return cell instanceof RNNCell r ? r.forward(x, h) : ((GRUCell) cell).forward(x, h);
+            RecurrentState s = cell.forward(x, kind.hasCell() ? RecurrentState.of(h, c) : RecurrentState.of(h));
+            return s instanceof LstmState l ? flat(l.h(), l.c()) : s.h();
         };
         GradCheck.check(kind + " cell", inputs, f);
     }
@@ -89,16 +81,9 @@ class RecurrentGradCheckTest {
             Var padded;
             Var batchedOut;
             Var unbatchedOut;
-            if (m instanceof LSTM l) {
-                padded = Packing.padPackedSequence(l.forward(ps).out(), true, -1f, OptionalInt.of(4)).padded();
-                batchedOut = l.forward(x).out();
-                unbatchedOut = l.forward(xu).hN();
-            } else {
-                GRU g = (GRU) m;
-                padded = Packing.padPackedSequence(g.forward(ps).out(), true, -1f, OptionalInt.of(4)).padded();
-                batchedOut = g.forward(x).out();
-                unbatchedOut = g.forward(xu).hN();
-            }
+            padded = Packing.padPackedSequence(m.forward(ps).out(), true, -1f, OptionalInt.of(4)).padded();
+            batchedOut = m.forward(x).out();
+            unbatchedOut = m.forward(xu).hN();
             return flat(padded, batchedOut, unbatchedOut);
         };
         GradCheck.check(kind + " batch_first / unbatched", inputs, f);

@@ -184,7 +184,7 @@ class RecurrentSemanticsTest {
         for (int t = 0; t < 4; t++) {
             st = stepper.forward(F.select(seq, 0, t), st);
         }
-        LstmOutput<Var> full = layer.forward(seq);
+        RecurrentOutput<Var> full = layer.forward(seq);
         assertArrayEquals(F.select(full.hN(), 0, 0).value().data(), st.h().value().data());
         assertArrayEquals(F.select(full.cN(), 0, 0).value().data(), st.c().value().data());
     }
