@@ -118,6 +118,7 @@ public record ClassifierModel(List<SequenceClassifier> members, Encoder encoder,
     }
 
     /** [B, C]: softmax of each member's logits, averaged. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     private Tensor probabilities(Batch batch) {
         Var sum = null;
         try (var s = GradMode.disabled()) {
@@ -177,6 +178,7 @@ public record ClassifierModel(List<SequenceClassifier> members, Encoder encoder,
     }
 
     /** One network's mean (class-weighted) cross-entropy and confusion matrix over labelled batches. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     static Evaluation evaluate(SequenceClassifier network, Iterator<Batch> batches, int classes, Tensor classWeight) {
         network.eval();
         ConfusionMatrix cm = new ConfusionMatrix(classes);

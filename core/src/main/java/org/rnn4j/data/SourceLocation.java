@@ -1,5 +1,6 @@
 package org.rnn4j.data;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * character is at fault, its 1-based column. {@code line} 0 means "the whole file", {@code column} 0
  * "the whole line". Binary formats use the record number in place of the line.
  */
-public record SourceLocation(String file, long line, int column) {
+public record SourceLocation(String file, long line, int column) implements Serializable {
 
     public SourceLocation {
         Objects.requireNonNull(file, "file");
