@@ -102,6 +102,7 @@ public class LstmW3Benchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     public void lstmForwardBackward(Blackhole bh) {
         try (Workspace.Step step = workspace.open()) {
             lstm.zeroGrad();
@@ -114,6 +115,7 @@ public class LstmW3Benchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     public void trainingStep(Blackhole bh) {
         try (Workspace.Step step = workspace.open()) {
             adam.zeroGrad();

@@ -29,6 +29,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     protected abstract int execute() throws Exception;
 
     @Override
+    @SuppressWarnings("try") // the thread setting is a scope, never referenced
     public final Integer call() throws Exception {
         int code;
         try (KernelThreads t = KernelThreads.apply(spec.commandLine(), common.threads())) { // --threads, for every command

@@ -58,6 +58,7 @@ final class LstmInferenceWorkload implements Workload {
 
     /** One forward pass in a workspace step; returns the last output value (read before the step releases it). */
     @Override
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     public double step() {
         try (Workspace.Step step = workspace.open()) {
             float[] out = forward().value().data();

@@ -24,6 +24,7 @@ abstract class TrainingWorkload implements Workload {
 
     /** zero_grad, forward, loss, backward, step; returns the loss before the update. */
     @Override
+    @SuppressWarnings("try") // the step is only a scope: closing it releases the step's tensors
     public final double step() {
         int index = (int) (steps++ % batches);
         try (Workspace.Step step = workspace.open()) {

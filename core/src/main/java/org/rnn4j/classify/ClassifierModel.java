@@ -13,7 +13,6 @@ import org.rnn4j.data.batch.Batches;
 import org.rnn4j.data.encode.Encoder;
 import org.rnn4j.data.seq.Example;
 import org.rnn4j.data.seq.LabelSet;
-import org.rnn4j.kernel.Kernels;
 import org.rnn4j.loss.CrossEntropyLoss;
 import org.rnn4j.loss.Reduction;
 import org.rnn4j.ops.F;
@@ -119,23 +118,20 @@ public record ClassifierModel(List<SequenceClassifier> members, Encoder encoder,
     }
 
     /** [B, C]: softmax of each member's logits, averaged. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     private Tensor probabilities(Batch batch) {
-        Tensor sum = null;
+        Var sum = null;
         try (var s = GradMode.disabled()) {
             for (SequenceClassifier net : members) {
                 net.eval();
-                Tensor p = F.softmax(net.forward(batch), 1).value();
-                if (sum == null) {
-                    sum = p;
-                } else {
-                    Kernels.get().axpy(p.size(), 1f, p.data(), 0, sum.data(), 0);
-                }
+                Var p = F.softmax(net.forward(batch), 1); // [B, C]
+                sum = sum == null ? p : F.add(sum, p);
+            }
+            if (members.size() > 1) {
+                sum = F.mul(sum, 1f / members.size());
             }
         }
-        if (members.size() > 1) {
-            Kernels.get().scale(sum.size(), 1f / members.size(), sum.data(), 0);
-        }
-        return sum;
+        return sum.value();
     }
 
     /**
@@ -182,6 +178,7 @@ public record ClassifierModel(List<SequenceClassifier> members, Encoder encoder,
     }
 
     /** One network's mean (class-weighted) cross-entropy and confusion matrix over labelled batches. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     static Evaluation evaluate(SequenceClassifier network, Iterator<Batch> batches, int classes, Tensor classWeight) {
         network.eval();
         ConfusionMatrix cm = new ConfusionMatrix(classes);

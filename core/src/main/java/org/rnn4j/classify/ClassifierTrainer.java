@@ -46,6 +46,7 @@ public final class ClassifierTrainer {
     }
 
     /** Trains {@code model} in place on {@code train}, choosing the best epoch on {@code validation}. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     public static TrainResult train(ClassifierModel model, List<Sample> train, List<Sample> validation,
             ClassifierListener listener, Checkpointer checkpointer) {
         TrainSettings s = model.training();

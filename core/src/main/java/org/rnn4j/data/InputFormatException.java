@@ -5,6 +5,8 @@ package org.rnn4j.data;
  * {@code train.tsv:17: unknown character 'X' at position 5 (policy ERROR accepts A, C, G, T)}.
  */
 public final class InputFormatException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     private final SourceLocation location;
     private final String problem;
 

@@ -38,6 +38,7 @@ public final class ForecastEnsemble extends Module {
     }
 
     /** The members' mean output for one normalised window x [1, W, F]: [horizon], without building a graph. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     public double[] predict(Tensor x) {
         double[] mean = null;
         try (var off = GradMode.disabled()) {

@@ -192,6 +192,7 @@ public final class ForecastTrainer {
     }
 
     /** One optimizer step on windows {@code order[from .. from+b)} of {@code set}; returns the batch loss. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     private static double step(ForecastNetwork net, Adam opt, Windows.Set set, int[] order, int from, int b, ForecastSettings settings,
                                Workspace workspace) {
         try (Workspace.Step step = workspace.open()) { // the step's arrays are reused by the next one
@@ -253,6 +254,7 @@ public final class ForecastTrainer {
     }
 
     /** Mean loss over every window of {@code set}, without a graph. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     private static double loss(ForecastNetwork net, Windows.Set set, ForecastSettings.Loss kind) {
         net.eval();
         try (var off = GradMode.disabled()) {

@@ -102,6 +102,7 @@ public final class SequenceRegressor extends Module {
      * step from {@code state} ({@code null} = zeros), then each prediction back as the next input,
      * {@code steps} times. Needs output_size == input_size.
      */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     public Rollout predictAutoregressive(float[] first, int steps, RecurrentState state) {
         int in = rnn.inputSize();
         if (linear.outFeatures() != in) {

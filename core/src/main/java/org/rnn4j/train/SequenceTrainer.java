@@ -35,6 +35,7 @@ public final class SequenceTrainer {
      * @param input  [1, T, I] (batch_first) or [T, 1, I], e.g. from {@link SequenceRegressor#sequence}
      * @param target the prediction's shape
      */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     public float step(Tensor input, Tensor target) {
         try (Workspace.Step step = workspace.open()) {
             SequenceRegressor.Step s = model.forward(Var.constant(input), state);

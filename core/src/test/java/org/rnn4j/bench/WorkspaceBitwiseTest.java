@@ -34,6 +34,7 @@ class WorkspaceBitwiseTest {
     }
 
     /** Losses of every step followed by every parameter value after the last one. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     private static List<float[]> train(org.rnn4j.nn.recurrent.CellKind cell, boolean inWorkspace) {
         TextWorkload.TextNet net = new TextWorkload.TextNet(cell, DIMS, new Rng(3));
         Adam adam = new Adam(net.parameters(), Adam.Options.defaults().withLr(1e-2));

@@ -23,6 +23,7 @@ class SequenceClassifierTest {
         return new ClassifierArchitecture(InputKind.TOKEN_IDS, 9, 5, 0, 0, cell, 6, layers, bi, 0.25, pooling, 3);
     }
 
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     private static float[] logits(SequenceClassifier net, BatchInput in, int[] lengths) {
         net.eval();
         try (var s = GradMode.disabled()) {

@@ -67,6 +67,7 @@ class AutogradBehaviourTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     void gradModeDisabledBuildsNoGraph() {
         Var x = Var.param(Tensor.of(Shape.of(2, 2), 1, 2, 3, 4));
         Var y;

@@ -29,6 +29,7 @@ class WorkspaceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     void aStepsArraysServeTheNextStepZeroed() {
         Workspace ws = new Workspace();
         float[] first;
@@ -53,6 +54,7 @@ class WorkspaceTest {
 
 
     @Test
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     void scratchArraysAreReusedUnclearedAndFloatsStayZeroed() {
         Workspace ws = new Workspace();
         float[] first;
@@ -70,6 +72,7 @@ class WorkspaceTest {
         assertArrayEquals(new float[3], Workspace.scratchFloats(3), "without a step: a new (zero) array");
     }
     @Test
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     void aReleasedTensorCannotBeReadButACopyCan() {
         Workspace ws = new Workspace();
         Var x = Var.constant(Tensor.of(Shape.of(2), 1f, 2f));
@@ -91,6 +94,7 @@ class WorkspaceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     void backwardThroughAClosedStepIsRefusedAndChangesNothing() {
         Linear lin = new Linear(3, 2, new Rng(1));
         Var x = Var.constant(Tensor.of(Shape.of(1, 3), 1f, -2f, 0.5f));

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.rnn4j.cli.UserException;
 import org.rnn4j.cli.forecast.ForecastModels;
+import org.rnn4j.data.InputFormatException;
+import org.rnn4j.data.SourceLocation;
 import org.rnn4j.data.series.ColumnChoice;
 import org.rnn4j.data.series.CsvTable;
 import org.rnn4j.data.series.Forecaster;
 import org.rnn4j.data.series.Series;
 import org.rnn4j.data.series.SeriesCsv;
-import org.rnn4j.io.FileFormatException;
 import picocli.CommandLine.Option;
 
 /** The series a forecasting command reads: the CSV file and its columns. */
@@ -47,7 +48,7 @@ public final class SeriesOptions {
      * without {@code --time-column} its own time column when the file has it, and the covariate columns it was
      * trained with ({@code --covariates} may name them again, but no others: a trained model's inputs are fixed).
      *
-     * @throws FileFormatException naming the file and the column when the file lacks a covariate the model needs
+     * @throws InputFormatException naming the file and the column when the file lacks a covariate the model needs
      */
     Series readFor(Forecaster trained) throws IOException {
         List<String> needed = ForecastModels.covariateColumns(trained);
@@ -63,7 +64,7 @@ public final class SeriesOptions {
         CsvTable t = CsvTable.read(data);
         for (String c : needed) {
             if (t.indexOf(c) < 0) {
-                throw new FileFormatException(data, "no column '" + c + "', a covariate the model was trained with; the columns are '"
+                throw new InputFormatException(SourceLocation.file(data.toString()), "no column '" + c + "', a covariate the model was trained with; the columns are '"
                         + String.join("', '", t.columns()) + "'");
             }
         }

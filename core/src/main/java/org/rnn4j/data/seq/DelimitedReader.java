@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.rnn4j.data.DelimitedRecords;
 import org.rnn4j.data.InputFormatException;
 import org.rnn4j.data.LineReader;
 import org.rnn4j.data.SourceLocation;

@@ -1,11 +1,7 @@
 package org.rnn4j.data.series;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,13 +9,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rnn4j.io.FileFormatException;
+import org.rnn4j.data.DelimitedRecords;
+import org.rnn4j.data.InputFormatException;
+import org.rnn4j.data.LineReader;
+import org.rnn4j.data.SourceLocation;
 
 /**
  * A CSV file as text cells: a header row of column names and data rows, each remembering its line.
  * Comma-separated by default; a header with no comma but tabs or semicolons selects that separator.
- * Fields may be quoted ({@code "a, b"}, {@code ""} for a quote) within one line. Blank lines are
- * skipped; a UTF-8 byte-order mark is ignored.
+ * Fields are split by {@link DelimitedRecords} (RFC 4180 quoting: {@code "a, b"}, {@code ""} for a
+ * quote, line breaks inside quotes); blank lines are skipped; the file is strict UTF-8, a byte-order
+ * mark is ignored and a name ending in {@code .gz} is decompressed.
  */
 public final class CsvTable {
     private final Path file;
@@ -34,46 +34,38 @@ public final class CsvTable {
         this.lines = lines;
     }
 
-    /** Reads {@code file}; every format problem is a {@link FileFormatException} naming file and line. */
+    /**
+     * Reads {@code file}; every format problem is an {@link InputFormatException} naming the file and
+     * line (and column, for a quoting problem).
+     *
+     * @throws NoSuchFileException if there is no such file
+     */
     public static CsvTable read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, Files.exists(file) ? "not a file" : "no such file");
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        List<String> header = null;
-        char sep = ',';
         List<String[]> rows = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
-        int lineNo = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (header == null) {
-                    sep = separatorOf(line);
-                    header = parseHeader(file, lineNo, split(file, lineNo, line, sep));
-                    continue;
-                }
-                String[] fields = split(file, lineNo, line, sep);
-                if (fields.length != header.size()) {
-                    throw new FileFormatException(file, lineNo, "expected " + header.size() + " fields ("
-                            + String.join(", ", header) + "), found " + fields.length);
-                }
-                rows.add(fields);
-                lineNumbers.add(lineNo);
+        List<String> header;
+        try (LineReader in = LineReader.open(file)) {
+            DelimitedRecords records = new DelimitedRecords(in);
+            String first = records.peekFirstLine();
+            if (first == null) {
+                throw new InputFormatException(SourceLocation.file(file.toString()),
+                        "empty file: expected a header row with column names");
             }
-        } catch (CharacterCodingException e) {
-            throw new FileFormatException(file, "not UTF-8 text (near line " + (lineNo + 1) + ")");
-        }
-        if (header == null) {
-            throw new FileFormatException(file, "empty file: expected a header row with column names");
+            records.delimiter(separatorOf(first));
+            header = parseHeader(records.next(), records.recordLocation());
+            for (List<String> fields = records.next(); fields != null; fields = records.next()) {
+                if (fields.size() != header.size()) {
+                    throw new InputFormatException(records.recordLocation(), "expected " + header.size() + " fields ("
+                            + String.join(", ", header) + "), found " + fields.size());
+                }
+                rows.add(fields.toArray(new String[0]));
+                lineNumbers.add(Math.toIntExact(records.recordLine()));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return new CsvTable(file, header, rows, lineNumbers.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -99,73 +91,22 @@ public final class CsvTable {
         return o.indexOf(';') >= 0 ? ';' : ',';
     }
 
-    private static List<String> parseHeader(Path file, int lineNo, String[] names) throws FileFormatException {
+    private static List<String> parseHeader(List<String> names, SourceLocation at) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            String n = names[i].trim();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i).trim();
             if (n.isEmpty()) {
-                throw new FileFormatException(file, lineNo, "header: column " + (i + 1) + " has no name");
+                throw new InputFormatException(at, "header: column " + (i + 1) + " has no name");
             }
             Integer before = seen.put(n, i + 1);
             if (before != null) {
-                throw new FileFormatException(file, lineNo, "header: column name '" + n + "' appears twice (columns "
+                throw new InputFormatException(at, "header: column name '" + n + "' appears twice (columns "
                         + before + " and " + (i + 1) + ")");
             }
             out.add(n);
         }
         return out;
-    }
-
-    /** Splits one line into fields, honouring double quotes; fields are trimmed unless quoted. */
-    static String[] split(Path file, int lineNo, String line, char sep) throws FileFormatException {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int i = 0;
-        int n = line.length();
-        while (true) {
-            // Start of a field: skip leading blanks, then a quoted or a plain field.
-            while (i < n && line.charAt(i) == ' ') {
-                i++;
-            }
-            cur.setLength(0);
-            if (i < n && line.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw new FileFormatException(file, lineNo, "field " + (out.size() + 1) + ": unterminated quote");
-                    }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            cur.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        cur.append(c);
-                    }
-                }
-                while (i < n && line.charAt(i) == ' ') {
-                    i++;
-                }
-                if (i < n && line.charAt(i) != sep) {
-                    throw new FileFormatException(file, lineNo, "field " + (out.size() + 1) + ": text after closing quote");
-                }
-                out.add(cur.toString());
-            } else {
-                int start = i;
-                while (i < n && line.charAt(i) != sep) {
-                    i++;
-                }
-                out.add(line.substring(start, i).trim());
-            }
-            if (i >= n) {
-                return out.toArray(new String[0]);
-            }
-            i++; // the separator
-        }
     }
 
     public Path file() {

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.rnn4j.io.FileFormatException;
+import org.rnn4j.data.InputFormatException;
+import org.rnn4j.data.SourceLocation;
 
 /**
  * Reads a time series from CSV: a header row, a time column and one or more value columns. Every
@@ -28,20 +29,20 @@ public final class SeriesCsv {
         return fromTable(CsvTable.read(file), choice);
     }
 
-    /** Builds the series from an already read table. */
-    public static Series fromTable(CsvTable t, ColumnChoice choice) throws FileFormatException {
+    /** Builds the series from an already read table; a problem is an {@link InputFormatException} naming file and line. */
+    public static Series fromTable(CsvTable t, ColumnChoice choice) {
         Path file = t.file();
         if (t.columns().size() < 2) {
-            throw new FileFormatException(file, 1, "header: need a time column and at least one value column, found only "
+            throw bad(file, 1, "header: need a time column and at least one value column, found only "
                     + quoted(t.columns()));
         }
         if (t.rowCount() == 0) {
-            throw new FileFormatException(file, "no data rows after the header");
+            throw bad(file, "no data rows after the header");
         }
         int timeCol = choice.time().isPresent() ? column(t, choice.time().get(), "time") : defaultTimeColumn(t);
         int targetCol = choice.target().isPresent() ? column(t, choice.target().get(), "target") : defaultTarget(t, timeCol);
         if (targetCol == timeCol) {
-            throw new FileFormatException(file, "column '" + t.columns().get(timeCol) + "' cannot be both the time and the target");
+            throw bad(file, "column '" + t.columns().get(timeCol) + "' cannot be both the time and the target");
         }
         List<String> covNames = new ArrayList<>();
         Set<Integer> used = new HashSet<>(List.of(timeCol, targetCol));
@@ -49,7 +50,7 @@ public final class SeriesCsv {
         for (String c : choice.covariates()) {
             int col = column(t, c, "covariate");
             if (!used.add(col)) {
-                throw new FileFormatException(file, "column '" + c + "' is already used as time, target or covariate");
+                throw bad(file, "column '" + c + "' is already used as time, target or covariate");
             }
             covCols.add(col);
             covNames.add(c);
@@ -67,10 +68,10 @@ public final class SeriesCsv {
         return new Series(file, t.columns().get(timeCol), time, t.columns().get(targetCol), target, covNames, cov, lines);
     }
 
-    private static int column(CsvTable t, String name, String role) throws FileFormatException {
+    private static int column(CsvTable t, String name, String role) {
         int i = t.indexOf(name);
         if (i < 0) {
-            throw new FileFormatException(t.file(), "unknown " + role + " column '" + name + "'; the columns are "
+            throw bad(t.file(), "unknown " + role + " column '" + name + "'; the columns are "
                     + quoted(t.columns()));
         }
         return i;
@@ -88,7 +89,7 @@ public final class SeriesCsv {
     }
 
     /** {@code value}, else the only numeric column other than time, else an error listing candidates. */
-    private static int defaultTarget(CsvTable t, int timeCol) throws FileFormatException {
+    private static int defaultTarget(CsvTable t, int timeCol) {
         int named = t.indexOf(ColumnChoice.DEFAULT_TARGET);
         if (named >= 0 && named != timeCol) {
             return named;
@@ -111,10 +112,10 @@ public final class SeriesCsv {
         }
         List<String> names = numeric.stream().map(t.columns()::get).toList();
         if (numeric.isEmpty()) {
-            throw new FileFormatException(t.file(), "no numeric value column besides time column '"
+            throw bad(t.file(), "no numeric value column besides time column '"
                     + t.columns().get(timeCol) + "' (non-numeric: " + quoted(others) + ")");
         }
-        throw new FileFormatException(t.file(), "cannot choose the target column: no column is named '"
+        throw bad(t.file(), "cannot choose the target column: no column is named '"
                 + ColumnChoice.DEFAULT_TARGET + "' and several are numeric: " + quoted(names) + "; name the target");
     }
 
@@ -127,16 +128,16 @@ public final class SeriesCsv {
         return Optional.empty();
     }
 
-    private static double[] numbers(CsvTable t, int col) throws FileFormatException {
+    private static double[] numbers(CsvTable t, int col) {
         double[] out = new double[t.rowCount()];
         for (int r = 0; r < out.length; r++) {
             String s = t.cell(r, col);
             if (Numbers.isMissing(s)) {
-                throw new FileFormatException(t.file(), t.line(r), t.describe(col) + ": missing value"
+                throw bad(t.file(), t.line(r), t.describe(col) + ": missing value"
                         + (s.isEmpty() ? "" : " '" + s + "'") + "; fill or drop the row");
             }
             if (!Numbers.isDecimal(s)) {
-                throw new FileFormatException(t.file(), t.line(r), t.describe(col) + ": '" + s + "' is not a number");
+                throw bad(t.file(), t.line(r), t.describe(col) + ": '" + s + "' is not a number");
             }
             out[r] = Double.parseDouble(s);
         }
@@ -144,7 +145,7 @@ public final class SeriesCsv {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static TimeAxis timeAxis(CsvTable t, int col) throws FileFormatException {
+    private static TimeAxis timeAxis(CsvTable t, int col) {
         String first = t.cell(0, col);
         TimeAxis.Kind kind = TimeAxis.detect(first);
         List<String> labels = new ArrayList<>(t.rowCount());
@@ -152,15 +153,15 @@ public final class SeriesCsv {
         for (int r = 0; r < t.rowCount(); r++) {
             String s = t.cell(r, col);
             if (s.isEmpty()) {
-                throw new FileFormatException(t.file(), t.line(r), t.describe(col) + ": missing time");
+                throw bad(t.file(), t.line(r), t.describe(col) + ": missing time");
             }
             Optional<Comparable<?>> v = TimeAxis.parse(kind, s);
             if (v.isEmpty()) {
-                throw new FileFormatException(t.file(), t.line(r), t.describe(col) + ": '" + s + "' is not a time like '"
+                throw bad(t.file(), t.line(r), t.describe(col) + ": '" + s + "' is not a time like '"
                         + first + "' on line " + t.line(0));
             }
             if (kind != TimeAxis.Kind.LABEL && prev != null && prev.compareTo(v.get()) >= 0) {
-                throw new FileFormatException(t.file(), t.line(r), t.describe(col) + ": '" + s + "' does not come after '"
+                throw bad(t.file(), t.line(r), t.describe(col) + ": '" + s + "' does not come after '"
                         + t.cell(r - 1, col) + "' on line " + t.line(r - 1) + "; rows must be in increasing time order");
             }
             prev = v.get();
@@ -171,5 +172,15 @@ public final class SeriesCsv {
 
     private static String quoted(List<String> names) {
         return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+    }
+
+    /** A problem with the whole file. */
+    private static InputFormatException bad(Path file, String what) {
+        return new InputFormatException(SourceLocation.file(file.toString()), what);
+    }
+
+    /** A problem on 1-based {@code line}. */
+    private static InputFormatException bad(Path file, int line, String what) {
+        return new InputFormatException(new SourceLocation(file.toString(), line), what);
     }
 }

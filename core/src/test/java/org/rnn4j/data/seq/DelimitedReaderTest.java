@@ -98,7 +98,7 @@ class DelimitedReaderTest {
         assertEquals("t.csv:1: no sequence column 'seq' in the header (columns: id, label, dna)", named.getMessage());
         InputFormatException quote = assertThrows(InputFormatException.class,
                 () -> read("text\n\"abc\n", "q.csv", DelimitedOptions.DEFAULTS));
-        assertEquals("q.csv:2: quoted field 1 is not closed before the end of the file", quote.getMessage());
+        assertEquals("q.csv:2:1: quoted field 1 is not closed before the end of the file", quote.getMessage());
         assertThrows(InputFormatException.class, () -> read("", "e.csv", DelimitedOptions.DEFAULTS));
     }
 
@@ -116,7 +116,7 @@ class DelimitedReaderTest {
         // CSV keeps RFC 4180: text after a closing quote is an error
         InputFormatException csv = assertThrows(InputFormatException.class,
                 () -> read("id,text\n1,\"Oh!\" she said\n", "q.csv", DelimitedOptions.DEFAULTS));
-        assertEquals("q.csv:2: unexpected character ' ' after the closing quote of field 2", csv.getMessage());
+        assertEquals("q.csv:2:9: unexpected character 's' after the closing quote of field 2", csv.getMessage());
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnn4j.io.FileFormatException;
+import org.rnn4j.data.InputFormatException;
 
 class SeriesCsvTest {
     static final Path AIR = Path.of("..", "examples", "data", "AirPassengers.csv");
@@ -29,7 +29,7 @@ class SeriesCsvTest {
 
     private String error(String text, ColumnChoice choice) throws IOException {
         Path f = csv(text);
-        FileFormatException e = assertThrows(FileFormatException.class, () -> SeriesCsv.read(f, choice));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> SeriesCsv.read(f, choice));
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
         return e.getMessage().substring(f.toString().length());
     }
@@ -105,7 +105,7 @@ class SeriesCsvTest {
         assertEquals(":3: column 'temp' (3): 'warm' is not a number",
                 error("time,value,temp\n1,2,3\n2,3,warm\n", ColumnChoice.defaults().withCovariates(List.of("temp"))));
         assertEquals(":3: expected 2 fields (time, value), found 3", error("time,value\n1,2\n2,3,4\n"));
-        assertEquals(":2: field 2: unterminated quote", error("time,value\n1,\"2\n"));
+        assertEquals(":2:3: quoted field 2 is not closed before the end of the file", error("time,value\n1,\"2\n"));
     }
 
     @Test

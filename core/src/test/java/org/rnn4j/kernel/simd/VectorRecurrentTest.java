@@ -110,7 +110,7 @@ class VectorRecurrentTest extends VectorVsScalar {
                         int s = OFF + r * hidden + j;
                         float c = gv[g + hidden] * cPrev[s] + gv[g] * gv[g + 2 * hidden];
                         assertEquals(c, cv[s], what + " c at " + s);
-                        assertEquals((float) Math.tanh(c), tv[s], (float) (2 * Math.ulp((float) Math.tanh(c))), what + " tanh c");
+                        assertEquals((float) Math.tanh(c), tv[s], 2 * Math.ulp((float) Math.tanh(c)), what + " tanh c");
                         assertEquals(gv[g + 3 * hidden] * tv[s], hv[s], what + " h at " + s);
                     }
                 }
@@ -169,7 +169,7 @@ class VectorRecurrentTest extends VectorVsScalar {
                             float hn = gh[g + 2 * hidden] + (bias ? bhn[OFF + j] : 0f);
                             assertEquals(hn, nv[s], what + " ghn");
                             float n = (float) Math.tanh(pre[g + 2 * hidden] + gv[g] * hn); // with the kernel's r
-                            assertEquals(n, gv[g + 2 * hidden], (float) (2 * Math.ulp(n)), what + " n at " + g);
+                            assertEquals(n, gv[g + 2 * hidden], 2 * Math.ulp(n), what + " n at " + g);
                             float z = gv[g + hidden];
                             assertEquals((1f - z) * gv[g + 2 * hidden] + z * hPrev[s], hv[s], what + " h at " + s);
                         }

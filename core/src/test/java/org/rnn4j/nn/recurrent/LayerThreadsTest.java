@@ -33,6 +33,7 @@ class LayerThreadsTest {
     }
 
     /** Losses of 4 Adam steps, then every parameter and the input / state gradients of the last step. */
+    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     private static List<float[]> train(CellKind kind, boolean bidirectional, int hidden, boolean packed, boolean withState,
                                        boolean inWorkspace) {
         Rng rng = new Rng(5);
