@@ -41,31 +41,38 @@ public final class ForecastTrainCommand extends BaseCommand {
     @Option(names = "--holdout", paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
     int holdout;
 
-    @Option(names = "--cell", paramLabel = "KIND", description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: lstm).")
+    @Option(names = "--cell", paramLabel = "KIND", description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: " + ForecastSettings.CELL_ID + ").")
     ForecastSettings.Cell cell;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: 32).")
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: " + ForecastSettings.HIDDEN_SIZE + ").")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: 1).")
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: " + ForecastSettings.NUM_LAYERS + ").")
     Integer layers;
 
-    @Option(names = "--window", paramLabel = "N", description = "Input steps per example (default: 2 seasons, at least 12; twice that for long series; shrunk for short ones).")
+    @Option(names = "--window", paramLabel = "N", description = "Input steps per example (default: 2 seasons or 2 horizons, at least "
+            + ForecastSettings.MIN_DEFAULT_WINDOW + "; up to 4 times that for long series, one step per "
+            + ForecastSettings.ROWS_PER_WINDOW_STEP + " rows in whole seasons; shrunk for short ones).")
     Integer window;
 
-    @Option(names = "--horizon", paramLabel = "N", description = "Steps forecast at once; longer forecasts roll out (default: one season, or 6).")
+    @Option(names = "--horizon", paramLabel = "N", description = "Steps forecast at once; longer forecasts roll out (default: one season, or "
+            + ForecastSettings.NON_SEASONAL_HORIZON + ").")
     Integer horizon;
 
-    @Option(names = "--members", paramLabel = "N", description = "Ensemble size: networks from different seeds, averaged (default: 5).")
+    @Option(names = "--members", paramLabel = "N", description = "Ensemble size: networks from different seeds, averaged (default: "
+            + ForecastSettings.MEMBERS + "; " + ForecastSettings.LONG_SERIES_MEMBERS + " when at least " + ForecastSettings.LONG_SERIES_ROWS
+            + " rows are left before the holdout).")
     Integer members;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs per member (default: 200; early stopping usually ends sooner).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs per member (default: "
+            + ForecastSettings.MAX_EPOCHS + "; early stopping usually ends sooner).")
     Integer epochs;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Epochs without a better validation loss before stopping (default: 20).")
+    @Option(names = "--patience", paramLabel = "N", description = "Epochs without a better validation loss before stopping (default: "
+            + ForecastSettings.PATIENCE + ").")
     Integer patience;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: 0.003).")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: " + ForecastSettings.LEARNING_RATE + ").")
     Double lr;
 
     @Option(names = "--transform", paramLabel = "KIND", description = "Log transform: ${COMPLETION-CANDIDATES} (default: auto).")
