@@ -87,7 +87,7 @@ public final class ClassifierTrainer {
         Trainer trainer = new Trainer(opt, Clipping.normOrNone(s.gradClip()));
         EpochLoop.Config config = new EpochLoop.Config(s.epochs(),
                 new EarlyStopping.Options(EarlyStopping.Criterion.HIGHEST_ACCURACY, s.patience(), 0));
-        EpochLoop loop = new EpochLoop(net, trainer, schedule, config, member, listener);
+        EpochLoop loop = new EpochLoop(net, trainer, schedule, config, member, rng, listener);
         int batches = (train.size() + s.batchSize() - 1) / s.batchSize();
         EpochLoop.Outcome o = loop.run(new EpochLoop.Job() {
             @Override

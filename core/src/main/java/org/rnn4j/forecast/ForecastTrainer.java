@@ -156,7 +156,7 @@ public final class ForecastTrainer {
         int batches = (perEpoch + b - 1) / b;
         EpochLoop.Config config = new EpochLoop.Config(settings.maxEpochs(),
                 new EarlyStopping.Options(EarlyStopping.Criterion.LOWEST_LOSS, settings.patience(), settings.warmupSteps()));
-        EpochLoop loop = new EpochLoop(net, trainer, Schedule.constant(), config, member, listener);
+        EpochLoop loop = new EpochLoop(net, trainer, Schedule.constant(), config, member, rng, listener);
         EpochLoop.Outcome o = loop.run(new EpochLoop.Job() {
             @Override
             public int batches(int epoch) {

@@ -3,13 +3,15 @@ package org.rnn4j.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnn4j.nn.Module;
+import org.rnn4j.rand.Rng;
 
 /**
  * The epoch loop every job runs on: for each epoch, train (the job's batches, each a
  * {@link Trainer} step), validate, let {@link EarlyStopping} keep the best weights and decide,
  * step the {@link Schedule}; at the end the best weights are loaded back. Progress goes to the
- * {@link TrainingListener}. {@link #state()} captures where the loop is, {@link #restore} continues
- * from such a capture.
+ * {@link TrainingListener}. {@link #state()} captures where the loop is (from a listener's
+ * {@link TrainingListener#epochEnded}, say), {@link #restore} continues from such a capture: with the
+ * model's weights of that moment loaded back, the rest of the run is the same, bit for bit.
  */
 public final class EpochLoop {
 
@@ -89,13 +91,18 @@ public final class EpochLoop {
     private final Config config;
     private final EarlyStopping stopping;
     private final Ensemble.Member member;
+    private final Rng data;
     private final TrainingListener listener;
     private int epoch;
 
-    /** A loop over {@code model}, whose parameters {@code trainer}'s optimizer holds. */
-    public EpochLoop(Module model, Trainer trainer, Schedule schedule, Config config, Ensemble.Member member,
+    /**
+     * A loop over {@code model}, whose parameters {@code trainer}'s optimizer holds; {@code data} is the
+     * generator the job draws its batches (and dropout) from, captured with the loop's state.
+     */
+    public EpochLoop(Module model, Trainer trainer, Schedule schedule, Config config, Ensemble.Member member, Rng data,
                      TrainingListener listener) {
-        if (model == null || trainer == null || schedule == null || config == null || member == null || listener == null) {
+        if (model == null || trainer == null || schedule == null || config == null || member == null || data == null
+                || listener == null) {
             throw new IllegalArgumentException("epoch loop: every argument must be given");
         }
         this.model = model;
@@ -104,6 +111,7 @@ public final class EpochLoop {
         this.config = config;
         this.stopping = new EarlyStopping(config.stopping());
         this.member = member;
+        this.data = data;
         this.listener = listener;
     }
 
@@ -127,8 +135,8 @@ public final class EpochLoop {
             if (v.improved()) {
                 job.improved(e);
             }
-            listener.epochEnded(e);
             schedule.afterEpoch(val);
+            listener.epochEnded(e); // the loop's state is whole here: a checkpoint may capture it
             if (v.stop()) {
                 early = v.exhausted() && !last;
                 break;
@@ -140,7 +148,7 @@ public final class EpochLoop {
 
     /** Where the loop is: after {@link #run} or between epochs, the value a checkpoint writes. */
     public TrainingState state() {
-        return new TrainingState(member.index(), epoch, trainer.state(), stopping.state(), schedule.state());
+        return new TrainingState(member.index(), epoch, trainer.state(), stopping.state(), schedule.state(), data.state());
     }
 
     /** Continues from {@code s}: the next {@link #run} starts with epoch {@code s.epoch() + 1}. */
@@ -151,6 +159,7 @@ public final class EpochLoop {
         trainer.restore(s.trainer());
         stopping.restore(s.stopping());
         schedule.restore(s.schedule());
+        data.restore(s.rng());
         epoch = s.epoch();
     }
 

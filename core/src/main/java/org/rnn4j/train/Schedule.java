@@ -9,65 +9,86 @@ public sealed interface Schedule {
     /** Called once after every epoch with its validation scores. */
     void afterEpoch(Scores validation);
 
-    /** The schedule's own counters, for a checkpoint. */
-    Object state();
+    /** The schedule's own counters, for a checkpoint (the learning rate itself is in the optimizer's state). */
+    State state();
 
     /** Continues from a {@link #state()} of the same kind of schedule. */
-    void restore(Object state);
+    void restore(State state);
+
+    /** A schedule's counters. */
+    sealed interface State {
+    }
 
     /** The learning rate stays as the optimizer has it. */
-    record Constant() implements Schedule {
+    record Constant() implements Schedule, State {
         @Override
         public void afterEpoch(Scores validation) {
         }
 
         @Override
-        public Object state() {
+        public State state() {
             return this;
         }
 
         @Override
-        public void restore(Object state) {
+        public void restore(State state) {
+            expect(Constant.class, state);
         }
     }
 
     /** {@code ReduceLROnPlateau} stepped on the validation loss. */
     record OnPlateau(ReduceLROnPlateau scheduler) implements Schedule {
+        /** Its counters. */
+        public record Counters(ReduceLROnPlateau.State value) implements State {
+        }
+
         @Override
         public void afterEpoch(Scores validation) {
             scheduler.step(validation.loss());
         }
 
         @Override
-        public ReduceLROnPlateau.State state() {
-            return scheduler.state();
+        public State state() {
+            return new Counters(scheduler.state());
         }
 
         @Override
-        public void restore(Object state) {
-            scheduler.loadState((ReduceLROnPlateau.State) state);
+        public void restore(State state) {
+            scheduler.loadState(expect(Counters.class, state).value());
         }
     }
 
     /** An epoch-based {@link LRScheduler} (StepLR, ExponentialLR, CosineAnnealingLR), stepped once per epoch. */
     record PerEpoch(LRScheduler scheduler) implements Schedule {
+        /** Its counters. */
+        public record Counters(LRScheduler.State value) implements State {
+        }
+
         @Override
         public void afterEpoch(Scores validation) {
             scheduler.step();
         }
 
         @Override
-        public LRScheduler.State state() {
-            return scheduler.state();
+        public State state() {
+            return new Counters(scheduler.state());
         }
 
         @Override
-        public void restore(Object state) {
-            scheduler.loadState((LRScheduler.State) state);
+        public void restore(State state) {
+            scheduler.loadState(expect(Counters.class, state).value());
         }
     }
 
     static Schedule constant() {
         return new Constant();
+    }
+
+    private static <S extends State> S expect(Class<S> kind, State state) {
+        if (!kind.isInstance(state)) {
+            throw new IllegalArgumentException("schedule: a " + (state == null ? "missing" : state.getClass().getSimpleName())
+                    + " state cannot resume a " + kind.getEnclosingClass().getSimpleName() + " schedule");
+        }
+        return kind.cast(state);
     }
 }
