@@ -23,7 +23,7 @@ public final class ClassifierDefaults {
      * a token must occur twice to get its own id, so {@code <unk>} is trained on the rare ones.
      */
     public static final EncoderSpec ENCODING = new EncoderSpec.Auto(AmbiguityPolicy.ZERO, TextCase.KEEP, TextCase.LOWER,
-            new VocabularyOptions(2, VocabularyOptions.UNLIMITED));
+            new VocabularyOptions(ClassifierDefaults.MIN_FREQUENCY, VocabularyOptions.UNLIMITED));
 
     /** Sequences longer than this (in tokens) are truncated unless told otherwise. */
     public static final int MAX_LENGTH_CAP = 2000;
@@ -49,6 +49,24 @@ public final class ClassifierDefaults {
     public static final int PATIENCE = 8;
     /** Networks averaged (each with its own seed and validation split). */
     public static final int ENSEMBLE = 5;
+    /** Gradient norm clipping (0: off). */
+    public static final double GRAD_CLIP = 1.0;
+    /** Epochs without a lower validation loss before the learning rate is halved (0: never). */
+    public static final int LR_PATIENCE = 3;
+    /** Class weighting, by its {@link ClassWeighting#parse} name. */
+    public static final String CLASS_WEIGHTING_ID = "auto";
+    /** Class weighting. */
+    public static final ClassWeighting CLASS_WEIGHTING = ClassWeighting.parse(CLASS_WEIGHTING_ID);
+    /** Cross-entropy label smoothing. */
+    public static final double LABEL_SMOOTHING = 0.0;
+    /** Stratified share held out for validation when no validation file is given. */
+    public static final double VALIDATION_FRACTION = 0.2;
+    /** Stacked recurrent layers. */
+    public static final int NUM_LAYERS = 1;
+    /** Whether the default network reads both directions. */
+    public static final boolean BIDIRECTIONAL = true;
+    /** Text: a token must occur this often in training to get its own id. */
+    public static final int MIN_FREQUENCY = 2;
 
     private ClassifierDefaults() {
     }
@@ -76,6 +94,6 @@ public final class ClassifierDefaults {
             pooling = meanMax;
         }
         return new ClassifierArchitecture(encoder.inputKind(), encoder.inputSize(), embeddingDim, positionDim,
-                positionDim == 0 ? 0 : maxLength, CELL, HIDDEN_SIZE, 1, true, DROPOUT, pooling, classes);
+                positionDim == 0 ? 0 : maxLength, CELL, HIDDEN_SIZE, NUM_LAYERS, BIDIRECTIONAL, DROPOUT, pooling, classes);
     }
 }

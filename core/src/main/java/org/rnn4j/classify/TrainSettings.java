@@ -22,8 +22,9 @@ public record TrainSettings(int epochs, int batchSize, double lr, double weightD
 
     /** The documented defaults (the recipe chosen on the splice data; docs/CLI.md, "Classification results"). */
     public static final TrainSettings DEFAULTS = new TrainSettings(ClassifierDefaults.EPOCHS,
-            ClassifierDefaults.BATCH_SIZE, ClassifierDefaults.LR, ClassifierDefaults.WEIGHT_DECAY, 1.0,
-            ClassifierDefaults.PATIENCE, 3, ClassWeighting.AUTO, 0.0, 0.2, ClassifierDefaults.ENSEMBLE, 42);
+            ClassifierDefaults.BATCH_SIZE, ClassifierDefaults.LR, ClassifierDefaults.WEIGHT_DECAY, ClassifierDefaults.GRAD_CLIP,
+            ClassifierDefaults.PATIENCE, ClassifierDefaults.LR_PATIENCE, ClassifierDefaults.CLASS_WEIGHTING,
+            ClassifierDefaults.LABEL_SMOOTHING, ClassifierDefaults.VALIDATION_FRACTION, ClassifierDefaults.ENSEMBLE, 42);
 
     public TrainSettings {
         String what = "train settings: ";

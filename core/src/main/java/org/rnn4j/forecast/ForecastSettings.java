@@ -1,6 +1,7 @@
 package org.rnn4j.forecast;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.rnn4j.nn.recurrent.CellKind;
 
@@ -17,7 +18,7 @@ import org.rnn4j.nn.recurrent.CellKind;
  * @param holdout            last points never used for fitting anything
  * @param validationFraction share of the remaining points, at their end, used for early stopping ...
  * @param maxValidation      ... but at most this many points, so long series keep their recent past for training
- * @param members            ensemble size: models trained from different seeds whose forecasts are averaged (5; 3 for long series)
+ * @param members            ensemble size: models trained from different seeds whose forecasts are averaged ({@link #defaultMembers})
  * @param maxEpochs          upper bound on epochs per member
  * @param patience           epochs without a better validation loss before a member stops
  * @param batchSize          windows per optimizer step
@@ -113,7 +114,7 @@ public record ForecastSettings(CellKind cell, int hiddenSize, int numLayers, int
 
     /** The default horizon for season m: one season, or 6 steps without one. */
     public static int defaultHorizon(int season) {
-        return season >= 2 ? season : 6;
+        return season >= 2 ? season : NON_SEASONAL_HORIZON;
     }
 
     /**
@@ -123,7 +124,7 @@ public record ForecastSettings(CellKind cell, int hiddenSize, int numLayers, int
      * cycle longer than the season, such as the sunspots' 11 years, is then partly in view).
      */
     public static int defaultWindow(int season, int horizon, int rows) {
-        int base = Math.max(12, Math.max(2 * season, 2 * horizon));
+        int base = Math.max(MIN_DEFAULT_WINDOW, Math.max(2 * season, 2 * horizon));
         int unit = Math.max(1, season);
         int longer = rows / ROWS_PER_WINDOW_STEP / unit * unit;
         return Math.max(base, Math.min(4 * base, longer));
@@ -131,8 +132,32 @@ public record ForecastSettings(CellKind cell, int hiddenSize, int numLayers, int
 
     /** A long series gets one window step per this many rows (see {@link #defaultWindow}). */
     public static final int ROWS_PER_WINDOW_STEP = 32;
-    /** From this many rows the ensemble has 3 members instead of 5 (more data, less variance; cost grows with length). */
+    /** From this many rows before the holdout the ensemble has {@link #LONG_SERIES_MEMBERS} members instead of {@link #MEMBERS}. */
     public static final int LONG_SERIES_ROWS = 1000;
+
+    // The default recipe's numbers, as constants so that the CLI's help can quote them.
+    /** Recurrent cell, as config.json and the CLI spell it. */
+    public static final String CELL_ID = "lstm";
+    /** Recurrent cell. */
+    public static final CellKind CELL = CellKind.parse(CELL_ID);
+    /** Hidden units per layer. */
+    public static final int HIDDEN_SIZE = 32;
+    /** Stacked recurrent layers. */
+    public static final int NUM_LAYERS = 1;
+    /** Ensemble members of a series shorter than {@link #LONG_SERIES_ROWS} rows (before the holdout). */
+    public static final int MEMBERS = 5;
+    /** Ensemble members of a long series (more data, less variance; cost grows with length). */
+    public static final int LONG_SERIES_MEMBERS = 3;
+    /** Epochs per member at most. */
+    public static final int MAX_EPOCHS = 200;
+    /** Epochs without a better validation loss before a member stops. */
+    public static final int PATIENCE = 20;
+    /** Adam's learning rate. */
+    public static final double LEARNING_RATE = 3e-3;
+    /** Horizon without a season. */
+    public static final int NON_SEASONAL_HORIZON = 6;
+    /** Shortest default window. */
+    public static final int MIN_DEFAULT_WINDOW = 12;
 
     /**
      * The documented default recipe for season {@code m} and {@code rows} points of which the last
@@ -140,10 +165,14 @@ public record ForecastSettings(CellKind cell, int hiddenSize, int numLayers, int
      */
     public static ForecastSettings defaults(int season, int holdout, int rows) {
         int h = defaultHorizon(season);
-        int members = rows - holdout >= LONG_SERIES_ROWS ? 3 : 5;
-        return new ForecastSettings(CellKind.LSTM, 32, 1, defaultWindow(season, h, rows - holdout), h, season, holdout, 0.2,
-                Math.max(120, 10 * h), members, 200, 20, 32, 256, 200, 3e-3, 1.0, Loss.MAE, 42, TransformMode.AUTO, SeasonalMode.AUTO, true,
-                CombineMode.AUTO);
+        return new ForecastSettings(CELL, HIDDEN_SIZE, NUM_LAYERS, defaultWindow(season, h, rows - holdout), h, season, holdout, 0.2,
+                Math.max(120, 10 * h), defaultMembers(rows - holdout), MAX_EPOCHS, PATIENCE, 32, 256, 200, LEARNING_RATE, 1.0, Loss.MAE,
+                42, TransformMode.AUTO, SeasonalMode.AUTO, true, CombineMode.AUTO);
+    }
+
+    /** The default ensemble size for {@code rows} points before the holdout. */
+    public static int defaultMembers(int rows) {
+        return rows >= LONG_SERIES_ROWS ? LONG_SERIES_MEMBERS : MEMBERS;
     }
 
     /** Validation points for {@code rest} points before the holdout: the fraction, at least one horizon, at most the cap. */

@@ -1,9 +1,7 @@
 package org.rnn4j.forecast;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.rnn4j.autograd.GradMode;
 import org.rnn4j.autograd.Var;
@@ -12,13 +10,22 @@ import org.rnn4j.data.series.Forecaster;
 import org.rnn4j.data.series.Series;
 import org.rnn4j.data.series.TimeSplit;
 import org.rnn4j.data.series.Windows;
+import org.rnn4j.loss.L1Loss;
 import org.rnn4j.loss.MSELoss;
 import org.rnn4j.optim.Adam;
-import org.rnn4j.ops.F;
-import org.rnn4j.optim.GradClip;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
+import org.rnn4j.train.Clipping;
+import org.rnn4j.train.EarlyStopping;
+import org.rnn4j.train.Ensemble;
+import org.rnn4j.train.EpochLoop;
+import org.rnn4j.train.Schedule;
+import org.rnn4j.train.Scores;
+import org.rnn4j.train.Seeds;
+import org.rnn4j.train.Trainer;
+import org.rnn4j.train.TrainingEvent;
+import org.rnn4j.train.TrainingListener;
 
 /**
  * Trains a {@link RecurrentForecaster}: splits by time (training, then validation, then the holdout,
@@ -28,6 +35,7 @@ import org.rnn4j.tensor.Workspace;
  */
 public final class ForecastTrainer {
     private static final MSELoss MSE = new MSELoss();
+    private static final L1Loss MAE = new L1Loss();
     /** Fewest optimizer steps per epoch: small series pass over their windows several times per epoch. */
     static final int MIN_BATCHES = 8;
 
@@ -95,31 +103,31 @@ public final class ForecastTrainer {
                     + " rows) is shorter than the horizon " + h + "; use a smaller --horizon or --holdout");
         }
 
-        Rng root = new Rng(settings.seed());
-        List<ForecastNetwork> nets = new ArrayList<>();
+        Seeds seeds = new Seeds.Splits(settings.seed()); // members 0..K-1 train, K..2K-1 refit
+        int k = settings.members();
         List<TrainingSummary.Member> results = new ArrayList<>();
-        for (int i = 0; i < settings.members(); i++) {
-            Rng rng = root.split();
+        List<ForecastNetwork> nets = Ensemble.train(k, seeds, m -> {
+            Rng rng = seeds.rng(m.index());
             ForecastNetwork net = newMember(settings, transform.inputSize(), rng);
-            results.add(trainMember(net, train, val, settings, i, rng, listener));
-            nets.add(net);
-        }
+            results.add(trainMember(net, train, val, settings, m, rng, listener));
+            return net;
+        });
         RecurrentForecaster model = new RecurrentForecaster(settings, transform, new ForecastEnsemble(nets),
                 new RecurrentForecaster.Columns(s.timeName(), s.targetName(), s.covariateNames()), Optional.empty());
         // measured before any refit, so the validation part is still out of sample
-        Map<String, Map<String, Double>> check = validationCheck(model, known, split.trainEnd(), settings);
+        ValidationReport check = validationCheck(model, known, split.trainEnd(), settings);
         int refitWindows = 0;
         if (settings.refit()) {
             SeriesTransform all = SeriesTransform.fit(s, split.validationEnd(), settings);
             Windows.Set every = WindowData.make(all.features(known), w, h, all.levelSpan(), 0, split.validationEnd(), all.windowScale());
-            List<ForecastNetwork> refitted = new ArrayList<>();
-            for (int i = 0; i < settings.members(); i++) {
-                Rng rng = root.split();
+            List<ForecastNetwork> refitted = Ensemble.train(k, seeds, m -> {
+                Rng rng = seeds.rng(k + m.index());
                 ForecastNetwork net = newMember(settings, all.inputSize(), rng);
-                refitMember(net, every, settings, results.get(i).bestSteps(), rng);
-                listener.refitEnded(new TrainingListener.Refit(i, settings.members(), results.get(i).bestSteps(), every.count()));
-                refitted.add(net);
-            }
+                long steps = results.get(m.index()).bestSteps();
+                refitMember(net, every, settings, steps, rng);
+                listener.refitEnded(new TrainingEvent.RefitEnded(m.index(), k, steps, every.count()));
+                return net;
+            });
             refitWindows = every.count();
             model = new RecurrentForecaster(settings, all, new ForecastEnsemble(refitted), model.columns(), Optional.empty());
         }
@@ -138,72 +146,59 @@ public final class ForecastTrainer {
     }
 
     private static TrainingSummary.Member trainMember(ForecastNetwork net, Windows.Set train, Windows.Set val,
-                                                      ForecastSettings settings, int member, Rng rng, TrainingListener listener) {
-        Adam opt = new Adam(net.parameters(), Adam.Options.defaults().withLr(settings.learningRate()));
+                                                      ForecastSettings settings, Ensemble.Member member, Rng rng,
+                                                      TrainingListener listener) {
+        Trainer trainer = newTrainer(net, settings);
         double initial = loss(net, val, settings.loss());
-        double best = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        Map<String, Tensor> bestState = net.stateDict();
         int n = train.count();
-        Workspace workspace = new Workspace();
-        int perEpoch = Math.max(Math.min(n, settings.windowsPerEpoch()), MIN_BATCHES * Math.min(n, settings.batchSize()));
-        int epoch = 0;
-        long steps = 0;
-        long bestSteps = 0;
-        int warmEpoch = 0;
-        while (epoch < settings.maxEpochs()) {
-            epoch++;
-            net.train();
-            int[] order = order(rng, n, perEpoch);
-            double sum = 0;
-            int batches = 0;
-            for (int from = 0; from < perEpoch; from += settings.batchSize()) {
-                sum += step(net, opt, train, order, from, Math.min(settings.batchSize(), perEpoch - from), settings, workspace);
-                batches++;
+        int b = settings.batchSize();
+        int perEpoch = Math.max(Math.min(n, settings.windowsPerEpoch()), MIN_BATCHES * Math.min(n, b));
+        int batches = (perEpoch + b - 1) / b;
+        EpochLoop.Config config = new EpochLoop.Config(settings.maxEpochs(),
+                new EarlyStopping.Options(EarlyStopping.Criterion.LOWEST_LOSS, settings.patience(), settings.warmupSteps()));
+        EpochLoop loop = new EpochLoop(net, trainer, Schedule.constant(), config, member, rng, listener);
+        EpochLoop.Outcome o = loop.run(new EpochLoop.Job() {
+            @Override
+            public int batches(int epoch) {
+                return batches;
             }
-            steps += batches;
-            double v = loss(net, val, settings.loss());
-            boolean warm = steps >= settings.warmupSteps();
-            if (warm && warmEpoch == 0) {
-                warmEpoch = epoch;
+
+            @Override
+            public Scores train(int epoch, EpochLoop.Steps steps) {
+                int[] order = order(rng, n, perEpoch);
+                double sum = 0;
+                for (int from = 0; from < perEpoch; from += b) {
+                    sum += step(steps::step, net, train, order, from, Math.min(b, perEpoch - from), settings);
+                }
+                return Scores.ofLoss(sum / batches);
             }
-            if (warm && v < best) {
-                best = v;
-                bestEpoch = epoch;
-                bestSteps = steps;
-                bestState = net.stateDict();
+
+            @Override
+            public Scores validate(int epoch) {
+                return Scores.ofLoss(loss(net, val, settings.loss()));
             }
-            boolean stop = (warm && epoch - Math.max(bestEpoch, warmEpoch) >= settings.patience()) || epoch == settings.maxEpochs();
-            if (stop && bestEpoch == 0) { // the budget ended before the warm-up: keep the last weights
-                best = v;
-                bestEpoch = epoch;
-                bestSteps = steps;
-                bestState = net.stateDict();
-            }
-            listener.epochEnded(new TrainingListener.Epoch(member, settings.members(), epoch, settings.maxEpochs(), sum / batches,
-                    v, best, bestEpoch, stop));
-            if (stop) {
-                break;
-            }
-        }
-        net.loadStateDict(bestState);
+        });
         net.eval();
-        return new TrainingSummary.Member(epoch, bestEpoch, bestSteps, best, initial);
+        return new TrainingSummary.Member(o.epochs(), o.bestEpoch(), o.bestStep(), o.best().loss(), initial);
     }
 
-    /** One optimizer step on windows {@code order[from .. from+b)} of {@code set}; returns the batch loss. */
-    @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
-    private static double step(ForecastNetwork net, Adam opt, Windows.Set set, int[] order, int from, int b, ForecastSettings settings,
-                               Workspace workspace) {
-        try (Workspace.Step step = workspace.open()) { // the step's arrays are reused by the next one
-            Var out = net.forward(Var.constant(rows(set.inputs(), order, from, b)));
-            Var l = loss(settings.loss(), out, rows(set.targets(), order, from, b));
-            opt.zeroGrad();
-            l.backward();
-            GradClip.clipGradNorm(net.parameters(), settings.clipNorm());
-            opt.step();
-            return l.value().item();
-        }
+    /** Adam at the settings' learning rate, gradients clipped to the settings' norm. */
+    private static Trainer newTrainer(ForecastNetwork net, ForecastSettings settings) {
+        Adam opt = new Adam(net.parameters(), Adam.Options.defaults().withLr(settings.learningRate()));
+        return new Trainer(opt, new Clipping.Norm(settings.clipNorm()));
+    }
+
+    /** Runs one step (through {@code runner}) on windows {@code order[from .. from+b)} of {@code set}; returns the batch loss. */
+    private static double step(StepRunner runner, ForecastNetwork net, Windows.Set set, int[] order, int from, int b,
+                               ForecastSettings settings) {
+        return runner.step(() -> loss(settings.loss(), net.forward(Var.constant(rows(set.inputs(), order, from, b))),
+                rows(set.targets(), order, from, b)));
+    }
+
+    /** A loop's step or a bare {@link Trainer}'s. */
+    @FunctionalInterface
+    private interface StepRunner {
+        float step(Trainer.Objective objective);
     }
 
     /**
@@ -211,11 +206,10 @@ public final class ForecastTrainer {
      * (the length early stopping chose), sampling windows in whole shuffled passes as in training.
      */
     private static void refitMember(ForecastNetwork net, Windows.Set all, ForecastSettings settings, long steps, Rng rng) {
-        Adam opt = new Adam(net.parameters(), Adam.Options.defaults().withLr(settings.learningRate()));
+        Trainer trainer = newTrainer(net, settings);
         net.train();
         int n = all.count();
         int b = Math.min(settings.batchSize(), n);
-        Workspace workspace = new Workspace();
         int[] order = new int[0];
         int at = 0;
         for (long k = 0; k < steps; k++) {
@@ -223,7 +217,7 @@ public final class ForecastTrainer {
                 order = order(rng, n, n - n % b); // whole batches only
                 at = 0;
             }
-            step(net, opt, all, order, at, b, settings, workspace);
+            step(trainer::step, net, all, order, at, b, settings);
             at += b;
         }
         net.eval();
@@ -262,17 +256,13 @@ public final class ForecastTrainer {
         }
     }
 
-    /** MSE, or MAE as {@code mean(relu(e) + relu(-e))} with {@code e = out - target}. */
+    /** MSE or MAE ({@link L1Loss}). */
     static Var loss(ForecastSettings.Loss kind, Var out, Tensor target) {
-        if (kind == ForecastSettings.Loss.MSE) {
-            return MSE.forward(out, target);
-        }
-        Var e = F.sub(out, Var.constant(target));
-        return F.mean(F.add(F.relu(e), F.relu(F.neg(e))));
+        return kind == ForecastSettings.Loss.MSE ? MSE.forward(out, target) : MAE.forward(out, target);
     }
 
     /** The ensemble against the naive baselines on the validation part, forecast horizon by horizon from its start. */
-    private static Map<String, Map<String, Double>> validationCheck(RecurrentForecaster model, Series known, int start,
+    private static ValidationReport validationCheck(RecurrentForecaster model, Series known, int start,
                                                                     ForecastSettings settings) {
         List<Forecaster> fs = new ArrayList<>();
         fs.add(Forecaster.named("model", model));
@@ -287,9 +277,7 @@ public final class ForecastTrainer {
         }
         int season = start > m ? m : 1;
         Backtest.Result r = Backtest.run(known, start, settings.horizon(), season, fs);
-        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        r.metrics().forEach((k, v) -> out.put(k, v.asMap()));
-        return out;
+        return new ValidationReport(r.metrics());
     }
 
 

@@ -1,9 +1,6 @@
 package org.rnn4j.forecast;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What training did, recorded in config.json: the split, each member's epochs and best validation
@@ -17,11 +14,10 @@ import java.util.Map;
  * @param validationWindows validation windows
  * @param refitWindows      windows before the holdout the members were retrained on after early stopping (0: no refit)
  * @param members           per ensemble member
- * @param validation        forecasts of the validation part from its start, horizon by horizon: metric name
- *                          to value by forecaster ({@code model}, {@code naive}, {@code seasonal_naive})
+ * @param validation        forecasts of the validation part from its start, horizon by horizon, by forecaster
  */
 public record TrainingSummary(int rows, int trainRows, int validationRows, int holdoutRows, int trainWindows,
-                              int validationWindows, int refitWindows, List<Member> members, Map<String, Map<String, Double>> validation) {
+                              int validationWindows, int refitWindows, List<Member> members, ValidationReport validation) {
 
     /**
      * One ensemble member.
@@ -37,13 +33,13 @@ public record TrainingSummary(int rows, int trainRows, int validationRows, int h
 
     public TrainingSummary {
         members = List.copyOf(members);
-        validation = Collections.unmodifiableMap(new LinkedHashMap<>(validation));
+        if (validation == null) {
+            throw new IllegalArgumentException("training summary: the validation report must be given");
+        }
     }
 
     /** MAE of a forecaster on the validation part, or NaN. */
     public double validationMae(String forecaster) {
-        Map<String, Double> m = validation.get(forecaster);
-        Double v = m == null ? null : m.get("mae");
-        return v == null ? Double.NaN : v;
+        return validation.mae(forecaster);
     }
 }

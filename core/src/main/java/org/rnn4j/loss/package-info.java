@@ -1,5 +1,5 @@
 /**
- * Loss functions with {@code torch.nn} semantics ({@code MSELoss}, {@code CrossEntropyLoss},
+ * Loss functions with {@code torch.nn} semantics ({@code MSELoss}, {@code L1Loss}, {@code CrossEntropyLoss},
  * {@code NLLLoss}, {@code BCEWithLogitsLoss}): immutable records holding the options, each
  * {@code forward} one fused autograd node whose loops live in {@link org.rnn4j.kernel.Kernels}.
  * Class-index targets are {@link org.rnn4j.loss.IntTensor}.

@@ -57,4 +57,18 @@ public abstract class LRScheduler {
     public final double lastLr() {
         return lastLr;
     }
+
+    /** The counters a checkpoint keeps (the learning rate itself lives in the optimizer's state). */
+    public record State(int lastEpoch, double lastLr) {
+    }
+
+    public final State state() {
+        return new State(lastEpoch, lastLr);
+    }
+
+    /** Continues from {@code s}. */
+    public final void loadState(State s) {
+        lastEpoch = s.lastEpoch();
+        lastLr = s.lastLr();
+    }
 }

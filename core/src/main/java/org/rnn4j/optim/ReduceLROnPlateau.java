@@ -146,4 +146,20 @@ public final class ReduceLROnPlateau {
     public Options options() {
         return options;
     }
+
+    /** The counters a checkpoint keeps (the learning rate itself lives in the optimizer's state). */
+    public record State(double best, int numBadEpochs, int cooldownCounter, int lastEpoch) {
+    }
+
+    public State state() {
+        return new State(best, numBadEpochs, cooldownCounter, lastEpoch);
+    }
+
+    /** Continues from {@code s}. */
+    public void loadState(State s) {
+        best = s.best();
+        numBadEpochs = s.numBadEpochs();
+        cooldownCounter = s.cooldownCounter();
+        lastEpoch = s.lastEpoch();
+    }
 }

@@ -5,26 +5,24 @@ import org.rnn4j.loss.MSELoss;
 import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.optim.Optimizer;
 import org.rnn4j.tensor.Tensor;
-import org.rnn4j.tensor.Workspace;
 
 /**
  * Truncated backpropagation through time over consecutive windows, the hidden state carried from
  * one window to the next and detached (PyTorch: {@code out, hidden = rnn(x, hidden);
- * hidden = hidden.detach()}). One {@link #step} is one optimizer step on one window. Each step runs
- * in a step of the trainer's own {@link Workspace}, so a loop of equal windows reuses the last step's
- * arrays instead of allocating new ones; the carried state is copied out before the step closes.
+ * hidden = hidden.detach()}). One {@link #step} is one {@link Trainer} step on one window (inside a
+ * workspace step, so a loop of equal windows reuses the last step's arrays); the carried state is
+ * copied out before the step closes.
  */
 public final class SequenceTrainer {
     private final SequenceRegressor model;
-    private final Optimizer optimizer;
+    private final Trainer trainer;
     private final MSELoss loss;
-    private final Workspace workspace = new Workspace();
     private RecurrentState state;
 
     /** Starts from zero state; {@code optimizer} must hold the model's parameters. */
     public SequenceTrainer(SequenceRegressor model, Optimizer optimizer, MSELoss loss) {
         this.model = model;
-        this.optimizer = optimizer;
+        this.trainer = new Trainer(optimizer, Clipping.none());
         this.loss = loss;
     }
 
@@ -37,15 +35,11 @@ public final class SequenceTrainer {
      */
     @SuppressWarnings("try") // the resource is a scope (workspace step, grad mode), never referenced
     public float step(Tensor input, Tensor target) {
-        try (Workspace.Step step = workspace.open()) {
+        return trainer.step(() -> {
             SequenceRegressor.Step s = model.forward(Var.constant(input), state);
             state = outliving(s.state());
-            Var l = loss.forward(s.prediction(), target);
-            optimizer.zeroGrad();
-            l.backward();
-            optimizer.step();
-            return l.value().item(); // read inside: the value is released with the step
-        }
+            return loss.forward(s.prediction(), target);
+        });
     }
 
     /** The state detached and copied out of the open step (its arrays are recycled when the step closes). */
@@ -68,6 +62,11 @@ public final class SequenceTrainer {
     }
 
     public Optimizer optimizer() {
-        return optimizer;
+        return trainer.optimizer();
+    }
+
+    /** The step runner (its global step counter and state). */
+    public Trainer trainer() {
+        return trainer;
     }
 }

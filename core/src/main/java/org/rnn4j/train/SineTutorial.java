@@ -162,7 +162,7 @@ public final class SineTutorial {
         for (int it = 0; it < losses.length; it++) {
             int s = data.nextInt(TRAIN_STARTS);
             losses[it] = trainer.step(inputs[s], targets[s]);
-            listener.iteration(it + 1, losses.length, losses[it]);
+            listener.stepEnded(new TrainingEvent.StepEnded(0, 1, 1, it + 1, losses.length, trainer.trainer().steps(), losses[it]));
         }
 
         double start = config.testStart() instanceof TestStart.Uniform u

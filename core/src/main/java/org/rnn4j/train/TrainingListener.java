@@ -1,22 +1,31 @@
 package org.rnn4j.train;
 
 /**
- * Receives training progress; the library itself never prints. Called on the training thread
- * after every optimizer step.
+ * Receives training progress; the library itself never prints. The one listener of every job (the
+ * sine tutorial, the forecaster, the classifier): override the moments you care about. Called on the
+ * training thread.
  */
-@FunctionalInterface
 public interface TrainingListener {
 
-    /**
-     * @param iteration 1-based number of the iteration just finished
-     * @param total     iterations in the run
-     * @param loss      that iteration's loss, computed before its optimizer step
-     */
-    void iteration(int iteration, int total, float loss);
+    /** Before an epoch's first step. */
+    default void epochStarted(TrainingEvent.EpochStarted e) {
+    }
+
+    /** After every optimizer step. */
+    default void stepEnded(TrainingEvent.StepEnded e) {
+    }
+
+    /** After an epoch's validation. */
+    default void epochEnded(TrainingEvent.EpochEnded e) {
+    }
+
+    /** After a member's fixed-length retraining. */
+    default void refitEnded(TrainingEvent.RefitEnded e) {
+    }
 
     /** A listener that ignores everything. */
     static TrainingListener none() {
-        return (iteration, total, loss) -> {
+        return new TrainingListener() {
         };
     }
 }

@@ -15,6 +15,7 @@ import org.rnn4j.data.encode.DnaOneHot;
 import org.rnn4j.data.seq.Example;
 import org.rnn4j.data.seq.LabelSet;
 import org.rnn4j.rand.Rng;
+import org.rnn4j.train.TrainingListener;
 
 class ClassifierTrainerTest {
     private static final DnaOneHot ENCODER = new DnaOneHot(AmbiguityPolicy.ZERO);
@@ -36,7 +37,7 @@ class ClassifierTrainerTest {
         ClassifierModel m = tinyModel(FAST);
         List<Sample> val = samples(TinyData.dna(40, 2));
         List<EpochReport> saved = new ArrayList<>();
-        TrainResult r = ClassifierTrainer.train(m, samples(TinyData.dna(96, 1)), val, ClassifierListener.none(),
+        TrainResult r = ClassifierTrainer.train(m, samples(TinyData.dna(96, 1)), val, TrainingListener.none(),
                 (model, report) -> saved.add(report));
         assertEquals(8, r.history().size());
         assertFalse(r.stoppedEarly());
@@ -53,10 +54,10 @@ class ClassifierTrainerTest {
         List<Sample> train = samples(TinyData.dna(48, 1));
         List<Sample> val = samples(TinyData.dna(16, 2));
         TrainSettings s = FAST.withEpochs(2);
-        TrainResult a = ClassifierTrainer.train(tinyModel(s), train, val, ClassifierListener.none(), ClassifierTrainer.Checkpointer.none());
-        TrainResult b = ClassifierTrainer.train(tinyModel(s), train, val, ClassifierListener.none(), ClassifierTrainer.Checkpointer.none());
+        TrainResult a = ClassifierTrainer.train(tinyModel(s), train, val, TrainingListener.none(), ClassifierTrainer.Checkpointer.none());
+        TrainResult b = ClassifierTrainer.train(tinyModel(s), train, val, TrainingListener.none(), ClassifierTrainer.Checkpointer.none());
         assertEquals(a.history(), b.history());
-        TrainResult c = ClassifierTrainer.train(tinyModel(s.withSeed(7)), train, val, ClassifierListener.none(),
+        TrainResult c = ClassifierTrainer.train(tinyModel(s.withSeed(7)), train, val, TrainingListener.none(),
                 ClassifierTrainer.Checkpointer.none());
         assertFalse(a.history().equals(c.history()));
     }
@@ -65,7 +66,7 @@ class ClassifierTrainerTest {
     void stopsEarlyWhenValidationNoLongerImproves() {
         TrainSettings s = FAST.withEpochs(30).withPatience(2);
         TrainResult r = ClassifierTrainer.train(tinyModel(s), samples(TinyData.noise(32, 3)), samples(TinyData.noise(16, 4)),
-                ClassifierListener.none(), ClassifierTrainer.Checkpointer.none());
+                TrainingListener.none(), ClassifierTrainer.Checkpointer.none());
         assertTrue(r.stoppedEarly());
         List<EpochReport> h = r.history();
         assertTrue(h.size() < 30);

@@ -21,6 +21,7 @@ import org.rnn4j.data.series.Series;
 import org.rnn4j.io.FileFormatException;
 import org.rnn4j.io.ModelDirectory;
 import org.rnn4j.io.SafeTensors;
+import org.rnn4j.train.TrainingListener;
 
 /** Covariates as inputs of the recurrent forecaster: learning from them, their scaling, roll-out, model files. */
 class CovariateForecastTest {
@@ -43,8 +44,8 @@ class CovariateForecastTest {
         Series with = Synthetic.series(dir, "with", yx[0], yx[1]);
         Series without = Synthetic.series(dir, "without", yx[0]);
         ForecastSettings st = small().withHiddenSize(16).withMaxEpochs(60).withPatience(10);
-        RecurrentForecaster a = ForecastTrainer.train(with, st, TrainingListener.NONE);
-        RecurrentForecaster b = ForecastTrainer.train(without, st, TrainingListener.NONE);
+        RecurrentForecaster a = ForecastTrainer.train(with, st, TrainingListener.none());
+        RecurrentForecaster b = ForecastTrainer.train(without, st, TrainingListener.none());
         assertEquals(2, a.ensemble().members().get(0).inputSize());
         assertEquals(1, b.ensemble().members().get(0).inputSize());
         // y[t] = 10 + 2·x[t-2] + noise: both horizon steps are known from the window's covariates, none from the target
@@ -63,8 +64,8 @@ class CovariateForecastTest {
     void covariateScalingIsFittedOnTheTrainingPartOnly() throws Exception {
         double[][] yx = Synthetic.laggedCovariate(N, 2, 6);
         Series s = Synthetic.series(dir, "s", yx[0], yx[1]);
-        RecurrentForecaster kept = ForecastTrainer.train(s, small().withRefit(false), TrainingListener.NONE);
-        RecurrentForecaster refit = ForecastTrainer.train(s, small(), TrainingListener.NONE);
+        RecurrentForecaster kept = ForecastTrainer.train(s, small().withRefit(false), TrainingListener.none());
+        RecurrentForecaster refit = ForecastTrainer.train(s, small(), TrainingListener.none());
         TrainingSummary r = kept.summary().orElseThrow();
         double[] x = s.covariate(0);
         assertEquals(CovariateScaling.fit("x", x, r.trainRows()), kept.transform().covariates().get(0));
@@ -78,13 +79,13 @@ class CovariateForecastTest {
             later[t] = 100 + t;
         }
         Series s2 = Synthetic.series(dir, "s2", yx[0], later);
-        RecurrentForecaster kept2 = ForecastTrainer.train(s2, small().withRefit(false), TrainingListener.NONE);
+        RecurrentForecaster kept2 = ForecastTrainer.train(s2, small().withRefit(false), TrainingListener.none());
         assertEquals(kept.transform().covariates(), kept2.transform().covariates());
         assertArrayEquals(kept.forecast(s.head(r.trainRows()), 2), kept2.forecast(s2.head(r.trainRows()), 2));
         double[] holdout = x.clone();
         Arrays.fill(holdout, N - HOLDOUT, N, -50.0);
         Series s3 = Synthetic.series(dir, "s3", yx[0], holdout);
-        RecurrentForecaster refit3 = ForecastTrainer.train(s3, small(), TrainingListener.NONE);
+        RecurrentForecaster refit3 = ForecastTrainer.train(s3, small(), TrainingListener.none());
         assertEquals(refit.transform().covariates(), refit3.transform().covariates());
         assertArrayEquals(refit.forecast(s.head(N - HOLDOUT), 2), refit3.forecast(s3.head(N - HOLDOUT), 2));
     }
@@ -95,7 +96,7 @@ class CovariateForecastTest {
         double[] law = new double[N]; // 0 while training, 1 from the holdout on: the network never saw it vary
         Arrays.fill(law, N - HOLDOUT, N, 1.0);
         Series s = Synthetic.series(dir, "law", y, law);
-        RecurrentForecaster f = ForecastTrainer.train(s, small(), TrainingListener.NONE);
+        RecurrentForecaster f = ForecastTrainer.train(s, small(), TrainingListener.none());
         CovariateScaling c = f.transform().covariates().get(0);
         assertEquals(new CovariateScaling("x", 0.0, 0.0), c);
         assertTrue(c.constant());
@@ -115,7 +116,7 @@ class CovariateForecastTest {
     void rollOutCarriesTheLastCovariateValueForward() throws Exception {
         double[][] yx = Synthetic.laggedCovariate(N, 2, 8);
         Series s = Synthetic.series(dir, "roll", yx[0], yx[1]);
-        RecurrentForecaster f = ForecastTrainer.train(s, small(), TrainingListener.NONE);
+        RecurrentForecaster f = ForecastTrainer.train(s, small(), TrainingListener.none());
         Series history = s.head(N - HOLDOUT);
         double[] fc = f.forecast(history, 6);
         assertArrayEquals(Arrays.copyOf(fc, 2), f.forecast(history, 2)); // the first block needs no assumption
@@ -133,7 +134,7 @@ class CovariateForecastTest {
         assertEquals(fc[2], next[0], 1e-4);
         assertEquals(fc[3], next[1], 1e-4);
         // a univariate model assumes nothing
-        RecurrentForecaster u = ForecastTrainer.train(Synthetic.series(dir, "u", yx[0]), small(), TrainingListener.NONE);
+        RecurrentForecaster u = ForecastTrainer.train(Synthetic.series(dir, "u", yx[0]), small(), TrainingListener.none());
         assertEquals(0, u.stepsAssumingCovariates(6));
     }
 
@@ -141,7 +142,7 @@ class CovariateForecastTest {
     void savedAndLoadedWithCovariatesForecastsBitIdentically() throws Exception {
         double[][] yx = Synthetic.laggedCovariate(N, 2, 9);
         Series s = Synthetic.series(dir, "saved", yx[0], yx[1]);
-        RecurrentForecaster f = ForecastTrainer.train(s, small(), TrainingListener.NONE);
+        RecurrentForecaster f = ForecastTrainer.train(s, small(), TrainingListener.none());
         Path m = dir.resolve("model");
         ForecastModelFiles.save(f, m);
         RecurrentForecaster g = ForecastModelFiles.load(m);
@@ -165,7 +166,7 @@ class CovariateForecastTest {
     @Test
     void aSeriesWithoutTheModelsCovariateIsNamed() throws Exception {
         double[][] yx = Synthetic.laggedCovariate(N, 2, 10);
-        RecurrentForecaster f = ForecastTrainer.train(Synthetic.series(dir, "cov", yx[0], yx[1]), small(), TrainingListener.NONE);
+        RecurrentForecaster f = ForecastTrainer.train(Synthetic.series(dir, "cov", yx[0], yx[1]), small(), TrainingListener.none());
         Series plain = Synthetic.series(dir, "plain", yx[0]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.forecast(plain, 2));
         assertEquals(dir.resolve("plain.csv") + ": the model needs covariate column 'x', which this series does not have "
@@ -176,7 +177,7 @@ class CovariateForecastTest {
     void configsWithoutCovariatesLoadAndInconsistentOnesAreNamed() throws Exception {
         double[][] yx = Synthetic.laggedCovariate(N, 2, 11);
         Path uni = dir.resolve("uni");
-        RecurrentForecaster u = ForecastTrainer.train(Synthetic.series(dir, "u", yx[0]), small(), TrainingListener.NONE);
+        RecurrentForecaster u = ForecastTrainer.train(Synthetic.series(dir, "u", yx[0]), small(), TrainingListener.none());
         ForecastModelFiles.save(u, uni);
         // a config written before covariates existed: no 'covariates' lists at all
         ObjectMapper json = new ObjectMapper();
@@ -191,7 +192,7 @@ class CovariateForecastTest {
         assertArrayEquals(u.forecast(history, 5), old.forecast(history, 5));
 
         Path cov = dir.resolve("cov");
-        ForecastModelFiles.save(ForecastTrainer.train(Synthetic.series(dir, "c", yx[0], yx[1]), small(), TrainingListener.NONE), cov);
+        ForecastModelFiles.save(ForecastTrainer.train(Synthetic.series(dir, "c", yx[0], yx[1]), small(), TrainingListener.none()), cov);
         Path covConfig = cov.resolve("config.json");
         String good = Files.readString(covConfig);
         Files.writeString(covConfig, good.replaceFirst("\"covariates\" : \\[ \"x\" \\]", "\"covariates\" : [ ]"));

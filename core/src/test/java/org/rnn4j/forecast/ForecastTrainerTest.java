@@ -20,6 +20,8 @@ import org.rnn4j.data.series.Series;
 import org.rnn4j.io.FileFormatException;
 import org.rnn4j.io.ModelDirectory;
 import org.rnn4j.io.SafeTensors;
+import org.rnn4j.train.TrainingEvent;
+import org.rnn4j.train.TrainingListener;
 
 class ForecastTrainerTest {
     @TempDir
@@ -33,10 +35,15 @@ class ForecastTrainerTest {
     @Test
     void sameSeedSameModelOtherSeedOtherModel() throws Exception {
         Series s = Synthetic.series(dir, "add", Synthetic.additive(120, 7));
-        List<TrainingListener.Epoch> log = new ArrayList<>();
-        RecurrentForecaster a = ForecastTrainer.train(s, small(12, 120), log::add);
-        RecurrentForecaster b = ForecastTrainer.train(s, small(12, 120), TrainingListener.NONE);
-        RecurrentForecaster c = ForecastTrainer.train(s, small(12, 120).withSeed(43), TrainingListener.NONE);
+        List<TrainingEvent.EpochEnded> log = new ArrayList<>();
+        RecurrentForecaster a = ForecastTrainer.train(s, small(12, 120), new TrainingListener() {
+            @Override
+            public void epochEnded(TrainingEvent.EpochEnded e) {
+                log.add(e);
+            }
+        });
+        RecurrentForecaster b = ForecastTrainer.train(s, small(12, 120), TrainingListener.none());
+        RecurrentForecaster c = ForecastTrainer.train(s, small(12, 120).withSeed(43), TrainingListener.none());
         Series history = s.head(108);
         assertArrayEquals(a.forecast(history, 30), b.forecast(history, 30));
         assertFalse(Arrays.equals(a.forecast(history, 30), c.forecast(history, 30)));
@@ -48,22 +55,18 @@ class ForecastTrainerTest {
         assertEquals(22, r.validationRows());
         assertEquals(86 - 24 - 12 + 1, r.trainWindows());
         assertEquals(22 - 12 + 1, r.validationWindows());
-        assertEquals(List.of("model", "network", "theta", "naive", "seasonal_naive"), new ArrayList<>(r.validation().keySet()));
+        assertEquals(List.of("model", "network", "theta", "naive", "seasonal_naive"), r.validation().forecasters());
     }
 
     @Test
     void refitRetrainsOnEverythingBeforeTheHoldoutForTheChosenSteps() throws Exception {
         double[] y = Synthetic.additive(120, 5);
         Series s = Synthetic.series(dir, "r", y);
-        RecurrentForecaster kept = ForecastTrainer.train(s, small(12, 120).withRefit(false), TrainingListener.NONE);
-        List<TrainingListener.Refit> refits = new ArrayList<>();
+        RecurrentForecaster kept = ForecastTrainer.train(s, small(12, 120).withRefit(false), TrainingListener.none());
+        List<TrainingEvent.RefitEnded> refits = new ArrayList<>();
         TrainingListener hear = new TrainingListener() {
             @Override
-            public void epochEnded(Epoch e) {
-            }
-
-            @Override
-            public void refitEnded(Refit r) {
+            public void refitEnded(TrainingEvent.RefitEnded r) {
                 refits.add(r);
             }
         };
@@ -88,7 +91,7 @@ class ForecastTrainerTest {
         // and the holdout still never reaches it
         double[] changed = y.clone();
         Arrays.fill(changed, 108, 120, 500.0);
-        RecurrentForecaster other = ForecastTrainer.train(Synthetic.series(dir, "r2", changed), small(12, 120), TrainingListener.NONE);
+        RecurrentForecaster other = ForecastTrainer.train(Synthetic.series(dir, "r2", changed), small(12, 120), TrainingListener.none());
         assertArrayEquals(refit.forecast(history, 12), other.forecast(history, 12));
     }
 
@@ -101,15 +104,15 @@ class ForecastTrainerTest {
             changed[i] = -1000 + i;
         }
         Series s2 = Synthetic.series(dir, "b", changed);
-        RecurrentForecaster a = ForecastTrainer.train(s, small(12, 120), TrainingListener.NONE);
-        RecurrentForecaster b = ForecastTrainer.train(s2, small(12, 120), TrainingListener.NONE);
+        RecurrentForecaster a = ForecastTrainer.train(s, small(12, 120), TrainingListener.none());
+        RecurrentForecaster b = ForecastTrainer.train(s2, small(12, 120), TrainingListener.none());
         assertArrayEquals(a.forecast(s.head(108), 12), b.forecast(s2.head(108), 12));
     }
 
     @Test
     void forecastsRollOutBeyondTheHorizon() throws Exception {
         Series s = Synthetic.series(dir, "m", Synthetic.multiplicative(120, 9));
-        RecurrentForecaster f = ForecastTrainer.train(s, small(0, 120), TrainingListener.NONE);
+        RecurrentForecaster f = ForecastTrainer.train(s, small(0, 120), TrainingListener.none());
         double[] fc = f.forecast(s, 40);
         assertEquals(40, fc.length);
         for (double v : fc) {
@@ -126,7 +129,7 @@ class ForecastTrainerTest {
     void tooFewRowsNamesFileLinesAndColumn() throws Exception {
         Series s = Synthetic.series(dir, "short", Synthetic.additive(40, 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ForecastTrainer.train(s, small(12, 40), TrainingListener.NONE));
+                () -> ForecastTrainer.train(s, small(12, 40), TrainingListener.none()));
         assertTrue(e.getMessage().startsWith(dir.resolve("short.csv") + ": column 'value': 40 rows (lines 2..41) are too few"),
                 e.getMessage());
         // The automatic window shrinks for a short series so that it still trains.
@@ -134,13 +137,13 @@ class ForecastTrainerTest {
         ForecastSettings fitted = ForecastTrainer.fitWindowToRows(small(24, 72), 72);
         assertTrue(fitted.window() < 24 && fitted.window() >= ForecastSettings.MIN_WINDOW, fitted.toString());
         assertEquals(ForecastSettings.MIN_TRAIN_WINDOWS,
-                ForecastTrainer.train(mid, fitted, TrainingListener.NONE).summary().orElseThrow().trainWindows());
+                ForecastTrainer.train(mid, fitted, TrainingListener.none()).summary().orElseThrow().trainWindows());
     }
 
     @Test
     void savedAndLoadedModelForecastsBitIdentically() throws Exception {
         Series s = Synthetic.series(dir, "air-like", Synthetic.multiplicative(120, 10));
-        RecurrentForecaster f = ForecastTrainer.train(s, small(12, 120).withCell(org.rnn4j.nn.recurrent.CellKind.GRU), TrainingListener.NONE);
+        RecurrentForecaster f = ForecastTrainer.train(s, small(12, 120).withCell(org.rnn4j.nn.recurrent.CellKind.GRU), TrainingListener.none());
         Path m = dir.resolve("model");
         ForecastModelFiles.save(f, m);
         RecurrentForecaster g = ForecastModelFiles.load(m);
@@ -175,7 +178,7 @@ class ForecastTrainerTest {
     @Test
     void theForecastCombinesTheNetworkWithClassicalForecasts() throws Exception {
         Series s = Synthetic.series(dir, "c", Synthetic.additive(120, 13));
-        RecurrentForecaster f = ForecastTrainer.train(s, small(12, 120), TrainingListener.NONE);
+        RecurrentForecaster f = ForecastTrainer.train(s, small(12, 120), TrainingListener.none());
         assertEquals(Combination.DEFAULT, f.combination());
         Series history = s.head(108);
         double[] net = f.networkForecast(history, 30);
@@ -186,7 +189,7 @@ class ForecastTrainerTest {
             assertEquals(0.5 * net[k] + 0.25 * theta[k] + 0.25 * seasonal, combined[k], 1e-9 * Math.abs(combined[k]));
         }
         RecurrentForecaster alone = ForecastTrainer.train(s, small(12, 120).withCombine(ForecastSettings.CombineMode.OFF),
-                TrainingListener.NONE);
+                TrainingListener.none());
         assertEquals(Combination.NONE, alone.combination());
         assertArrayEquals(net, alone.forecast(history, 30)); // same seed, same network; only the combination differs
         assertEquals(Combination.NONE, small(12, 120).combination(1)); // auto: covariates are not diluted
@@ -214,7 +217,7 @@ class ForecastTrainerTest {
     void brokenModelFoldersAreNamed() throws Exception {
         Series s = Synthetic.series(dir, "x", Synthetic.additive(120, 11));
         Path m = dir.resolve("model");
-        ForecastModelFiles.save(ForecastTrainer.train(s, small(12, 120), TrainingListener.NONE), m);
+        ForecastModelFiles.save(ForecastTrainer.train(s, small(12, 120), TrainingListener.none()), m);
         Path weights = m.resolve("model.safetensors");
         byte[] good = Files.readAllBytes(weights);
         Files.write(weights, Arrays.copyOf(good, good.length - 10));

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.rnn4j.data.series.Backtest;
 import org.rnn4j.data.series.Forecaster;
 import org.rnn4j.data.series.Series;
+import org.rnn4j.train.TrainingListener;
 
 /**
  * The default recipe (with a smaller ensemble, to keep the test quick) on seeded synthetic monthly
@@ -33,7 +34,7 @@ class SyntheticRobustnessTest {
         };
         Series s = Synthetic.series(dir, kind, y);
         ForecastSettings st = ForecastTrainer.fitWindowToRows(ForecastSettings.defaults(12, 24, n).withMembers(2), n);
-        RecurrentForecaster f = ForecastTrainer.train(s, st, TrainingListener.NONE);
+        RecurrentForecaster f = ForecastTrainer.train(s, st, TrainingListener.none());
         Backtest.Result r = Backtest.run(s, n - 24, 24, 12, List.of(f, Forecaster.naive(), Forecaster.seasonalNaive(12)));
         double model = r.metrics().get("recurrent").mase();
         double sn = r.metrics().get("seasonal_naive").mase();

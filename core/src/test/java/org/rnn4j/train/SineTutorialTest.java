@@ -31,10 +31,14 @@ class SineTutorialTest {
     @Test
     void listenerSeesEveryIterationAndTheLossFalls() {
         List<Float> seen = new ArrayList<>();
-        SineTutorial.Result r = SineTutorial.run(SHORT.withIterations(400), (it, total, loss) -> {
-            assertEquals(seen.size() + 1, it);
-            assertEquals(400, total);
-            seen.add(loss);
+        SineTutorial.Result r = SineTutorial.run(SHORT.withIterations(400), new TrainingListener() {
+            @Override
+            public void stepEnded(TrainingEvent.StepEnded e) {
+                assertEquals(seen.size() + 1, e.batch());
+                assertEquals(e.batch(), e.step()); // one step per iteration: the global counter agrees
+                assertEquals(400, e.batches());
+                seen.add((float) e.loss());
+            }
         });
         assertEquals(400, seen.size());
         for (int i = 0; i < 400; i++) {

@@ -34,7 +34,8 @@ public final class EncodingOptions {
     Ambiguous ambiguous;
 
     @Option(names = "--min-freq", paramLabel = "N",
-            description = "Text: tokens seen fewer than N times in training become <unk> (default: 2).")
+            description = "Text: tokens seen fewer than N times in training become <unk> (default: "
+                    + ClassifierDefaults.MIN_FREQUENCY + ").")
     Integer minFreq;
 
     @Option(names = "--max-vocab", paramLabel = "N", description = "Text: keep at most N vocabulary entries, <pad> and <unk> included.")

@@ -17,10 +17,11 @@ public final class ModelOptions {
     @Option(names = "--hidden", paramLabel = "H", description = "Hidden size per direction (default: " + ClassifierDefaults.HIDDEN_SIZE + ").")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: 1).")
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: " + ClassifierDefaults.NUM_LAYERS + ").")
     Integer layers;
 
-    @Option(names = "--bidirectional", negatable = true, description = "Read both directions (default: on; --no-bidirectional to turn off).")
+    @Option(names = "--bidirectional", negatable = true, description = "Read both directions (default: "
+            + (ClassifierDefaults.BIDIRECTIONAL ? "on; --no-bidirectional to turn off" : "off") + ").")
     Boolean bidirectional;
 
     @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers and before the output layer (default: " + ClassifierDefaults.DROPOUT + ").")

@@ -19,25 +19,27 @@ public final class TrainingOptions {
     @Option(names = "--weight-decay", paramLabel = "W", description = "AdamW weight decay (default: " + ClassifierDefaults.WEIGHT_DECAY + ").")
     Double weightDecay;
 
-    @Option(names = "--grad-clip", paramLabel = "NORM", description = "Clip the gradient norm to NORM, 0 = off (default: 1).")
+    @Option(names = "--grad-clip", paramLabel = "NORM", description = "Clip the gradient norm to NORM, 0 = off (default: " + ClassifierDefaults.GRAD_CLIP + ").")
     Double gradClip;
 
     @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without a better validation score, 0 = never (default: "
             + ClassifierDefaults.PATIENCE + ").")
     Integer patience;
 
-    @Option(names = "--lr-patience", paramLabel = "N", description = "Halve the learning rate after N epochs without a lower validation loss, 0 = never (default: 3).")
+    @Option(names = "--lr-patience", paramLabel = "N", description = "Halve the learning rate after N epochs without a lower validation loss, 0 = never (default: "
+            + ClassifierDefaults.LR_PATIENCE + ").")
     Integer lrPatience;
 
     @Option(names = "--class-weights", paramLabel = "HOW", converter = WeightingConverter.class,
-            description = "none, balanced, or auto = balanced when the largest class is at least 3 times the smallest (default: auto).")
+            description = "none, balanced, or auto = balanced when the largest class is at least 3 times the smallest (default: " + ClassifierDefaults.CLASS_WEIGHTING_ID + ").")
     ClassWeighting classWeights;
 
-    @Option(names = "--label-smoothing", paramLabel = "E", description = "Cross-entropy label smoothing (default: 0).")
+    @Option(names = "--label-smoothing", paramLabel = "E", description = "Cross-entropy label smoothing (default: " + ClassifierDefaults.LABEL_SMOOTHING + ").")
     Double labelSmoothing;
 
     @Option(names = "--validation-fraction", paramLabel = "F",
-            description = "Share of the data held out (stratified, seeded) for validation when no --validation file is given (default: 0.2).")
+            description = "Share of the data held out (stratified, seeded) for validation when no --validation file is given (default: "
+                    + ClassifierDefaults.VALIDATION_FRACTION + ").")
     Double validationFraction;
 
     @Option(names = "--ensemble", paramLabel = "K",

@@ -1,22 +1,17 @@
 package org.rnn4j.cli.commands;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.rnn4j.classify.ClassifierArchitecture;
+import org.rnn4j.classify.ClassifierData;
 import org.rnn4j.classify.ClassifierDefaults;
+import org.rnn4j.classify.ClassifierEnsembleTrainer;
 import org.rnn4j.classify.ClassifierFiles;
-import org.rnn4j.classify.ClassifierListener;
-import org.rnn4j.classify.ClassifierModel;
-import org.rnn4j.classify.ClassifierTrainer;
 import org.rnn4j.classify.EpochReport;
-import org.rnn4j.classify.SequenceClassifier;
-import org.rnn4j.classify.StratifiedSplit;
-import org.rnn4j.classify.TrainResult;
 import org.rnn4j.classify.TrainSettings;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
@@ -25,18 +20,16 @@ import org.rnn4j.cli.classify.ExampleSource;
 import org.rnn4j.cli.classify.ModelOptions;
 import org.rnn4j.cli.classify.TrainingOptions;
 import org.rnn4j.cli.ui.Progress;
-import org.rnn4j.data.batch.Sample;
 import org.rnn4j.data.encode.Chars;
 import org.rnn4j.data.encode.Encoder;
-import org.rnn4j.data.encode.EncoderFitter;
 import org.rnn4j.data.encode.Words;
 import org.rnn4j.data.seq.Example;
-import org.rnn4j.data.seq.LabelSet;
 import org.rnn4j.data.text.Vocabulary;
 import org.rnn4j.io.embeddings.EmbeddingsOptions;
 import org.rnn4j.io.embeddings.EmbeddingsReader;
 import org.rnn4j.io.embeddings.PretrainedEmbeddings;
-import org.rnn4j.rand.Rng;
+import org.rnn4j.train.TrainingEvent;
+import org.rnn4j.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,24 +83,12 @@ public final class ClassifyTrainCommand extends BaseCommand {
     protected int execute() throws Exception {
         long start = System.nanoTime();
         TrainSettings settings = trainingOptions.apply(TrainSettings.DEFAULTS, common.seed());
-        List<Example> all = read(data);
-        LabelSet labels = labels(all);
-        List<Example> val = validation != null ? read(validation) : null;
-        EncoderFitter fitter = new EncoderFitter(encoding.spec());
-        all.forEach(fitter::accept);
-        Encoder encoder = fitter.fit();
-        info(data + ": " + all.size() + " examples, " + labels.size() + " classes " + labels.labels() + "; encoding "
-                + describe(encoder) + (encoding.automatic() ? " (" + fitter.stats().explain() + ")" : ""));
-
-        int longest = encode(all, encoder, labels, Integer.MAX_VALUE).stream().mapToInt(Sample::length).max().orElse(1);
-        int maxLen = maxLength != null ? maxLength : Math.min(longest, ClassifierDefaults.MAX_LENGTH_CAP);
-        if (maxLen < 1) {
-            throw new IllegalArgumentException("--max-length must be at least 1, got " + maxLen);
-        }
-        List<Sample> allSamples = encode(all, encoder, labels, maxLen);
-        List<Sample> valSamples = val == null ? null : encode(val, encoder, labels, maxLen);
-
-        ClassifierArchitecture arch = modelOptions.apply(ClassifierDefaults.architecture(encoder, labels.size(), maxLen), maxLen);
+        ClassifierData d = ClassifierData.prepare(read(data), validation != null ? read(validation) : null, encoding.spec(), maxLength);
+        Encoder encoder = d.encoder();
+        info(data + ": " + d.examples().size() + " examples, " + d.labels().size() + " classes " + d.labels().labels() + "; encoding "
+                + describe(encoder) + (encoding.automatic() ? " (" + d.encodingReason() + ")" : ""));
+        int maxLen = d.maxLength();
+        ClassifierArchitecture arch = modelOptions.apply(ClassifierDefaults.architecture(encoder, d.labels().size(), maxLen), maxLen);
         PretrainedEmbeddings pretrained = null;
         if (embeddings != null) {
             Vocabulary vocab = encoder instanceof Words w ? w.vocabulary() : encoder instanceof Chars c ? c.vocabulary() : null;
@@ -128,62 +109,31 @@ public final class ClassifyTrainCommand extends BaseCommand {
         }
 
         int k = settings.ensemble();
-        List<ClassifierModel> done = new ArrayList<>();
-        List<Map<String, Object>> memberFacts = new ArrayList<>();
-        int trainCount = 0;
-        int valCount = 0;
-        for (int i = 0; i < k; i++) {
-            long seed = settings.seed() + i;
-            List<Sample> trainSamples = allSamples;
-            List<Sample> memberVal = valSamples;
-            if (valSamples == null) {
-                StratifiedSplit split = StratifiedSplit.of(labelsOf(allSamples), labels.size(), settings.validationFraction(),
-                        new Rng(seed));
-                trainSamples = pick(allSamples, split.train());
-                memberVal = pick(allSamples, split.validation());
-                if (memberVal.isEmpty()) {
-                    throw new IllegalArgumentException(data + ": too few examples to hold out a validation set ("
-                            + all.size() + "); give more data or --validation FILE");
-                }
-            }
-            trainCount = trainSamples.size();
-            valCount = memberVal.size();
-            int tr = trainSamples.size();
-            int vc = memberVal.size();
-            SequenceClassifier net = new SequenceClassifier(arch, new Rng(seed));
-            if (pretrained != null) {
-                net.usePretrainedEmbeddings(pretrained.weight(), freeze);
-            }
-            ClassifierModel member = new ClassifierModel(net, encoder, labels, maxLen, settings.withSeed(seed));
-            info(String.format(Locale.ROOT, "%smodel: %s %s, %d parameters; %d training, %d validation examples (%s); max length %d",
-                    k > 1 ? "member " + (i + 1) + "/" + k + ": " : "", arch.bidirectional() ? "bidirectional" : "unidirectional",
-                    arch.cell().id(), net.numParameters(), trainSamples.size(), memberVal.size(),
-                    validation != null ? validation.toString() : "held out", maxLen));
-            TrainResult result = ClassifierTrainer.train(member, trainSamples, memberVal, new Listener(k > 1 ? (i + 1) + "/" + k + " " : ""),
-                    (m, r) -> ClassifierFiles.save(out, combine(done, m, settings), summary(facts, memberFacts, memberFacts(tr, vc, r, r.epoch(), false))));
-            memberFacts.add(memberFacts(tr, vc, result.best(), result.history().size(), result.stoppedEarly()));
-            done.add(member);
-        }
-        ClassifierModel model = ClassifierModel.ensemble(done);
-        model = new ClassifierModel(model.members(), encoder, labels, maxLen, settings);
-        Map<String, Object> result = summary(facts, memberFacts, null);
-        Double ensembleAccuracy = null;
-        if (k > 1 && val != null) {
-            ensembleAccuracy = model.evaluate(val.iterator()).accuracy();
-            result.put("ensemble_validation_accuracy", ensembleAccuracy);
-        }
-        ClassifierFiles.save(out, model, result);
+        ClassifierArchitecture a = arch;
+        ClassifierEnsembleTrainer.Result result = ClassifierEnsembleTrainer.train(d, arch, settings,
+                pretrained == null ? null : new ClassifierEnsembleTrainer.Pretrained(pretrained.weight(), freeze),
+                (m, net, tr, vc) -> info(String.format(Locale.ROOT,
+                        "%smodel: %s %s, %d parameters; %d training, %d validation examples (%s); max length %d",
+                        k > 1 ? "member " + (m.index() + 1) + "/" + k + ": " : "", a.bidirectional() ? "bidirectional" : "unidirectional",
+                        a.cell().id(), net.numParameters(), tr, vc, validation != null ? validation.toString() : "held out", maxLen)),
+                new Listener(),
+                (model, members) -> ClassifierFiles.save(out, model, ClassifierEnsembleTrainer.summary(facts, members)));
+        ClassifierFiles.save(out, result.model(), result.summary(facts));
         double seconds = (System.nanoTime() - start) / 1e9;
-        double meanAcc = memberFacts.stream().mapToDouble(m -> (Double) m.get("validation_accuracy")).average().orElse(Double.NaN);
-        double meanF1 = memberFacts.stream().mapToDouble(m -> (Double) m.get("validation_macro_f1")).average().orElse(Double.NaN);
+        List<ClassifierEnsembleTrainer.Member> members = result.members();
+        int trainCount = members.get(members.size() - 1).trainExamples();
+        int valCount = members.get(members.size() - 1).validationExamples();
+        double meanAcc = result.meanValidationAccuracy();
+        double meanF1 = result.meanValidationMacroF1();
+        Double ensembleAccuracy = result.ensembleValidationAccuracy();
         Summary summary = new Summary(out.toString(), describe(encoder), k, trainCount, valCount, meanAcc, meanF1, ensembleAccuracy,
                 seconds);
         if (common.json()) {
             printJson(summary);
         } else if (k == 1) {
-            Map<String, Object> m = memberFacts.get(0);
+            ClassifierEnsembleTrainer.Member m = members.get(0);
             out().printf(Locale.ROOT, "%s: best epoch %d of %d%s, validation accuracy %.4f, macro-F1 %.4f (%d examples); %.0f s%n",
-                    out, m.get("best_epoch"), m.get("epochs_run"), (Boolean) m.get("stopped_early") ? " (stopped early)" : "",
+                    out, m.best().epoch(), m.epochsRun(), m.stoppedEarly() ? " (stopped early)" : "",
                     meanAcc, meanF1, valCount, seconds);
         } else {
             out().printf(Locale.ROOT, "%s: ensemble of %d, members' validation accuracy %.4f, macro-F1 %.4f on average (%d examples each)%s; %.0f s%n",
@@ -193,83 +143,10 @@ public final class ClassifyTrainCommand extends BaseCommand {
         return 0;
     }
 
-    /** The finished members plus the one in training. */
-    private static ClassifierModel combine(List<ClassifierModel> done, ClassifierModel current, TrainSettings settings) {
-        List<ClassifierModel> all = new ArrayList<>(done);
-        all.add(current);
-        ClassifierModel e = ClassifierModel.ensemble(all);
-        return new ClassifierModel(e.members(), e.encoder(), e.labels(), e.maxLength(), settings);
-    }
-
-    private static Map<String, Object> memberFacts(int trainExamples, int validationExamples, EpochReport best, int epochsRun,
-            boolean stoppedEarly) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("train_examples", trainExamples);
-        m.put("validation_examples", validationExamples);
-        m.put("best_epoch", best.epoch());
-        m.put("epochs_run", epochsRun);
-        m.put("stopped_early", stoppedEarly);
-        m.put("validation_accuracy", best.validationAccuracy());
-        m.put("validation_macro_f1", best.validationMacroF1());
-        m.put("validation_loss", best.validationLoss());
-        return m;
-    }
-
-    /** The config's result: the data facts and, per member, its best epoch and validation scores. */
-    private static Map<String, Object> summary(Map<String, Object> facts, List<Map<String, Object>> members,
-            Map<String, Object> current) {
-        Map<String, Object> m = new LinkedHashMap<>(facts);
-        List<Map<String, Object>> list = new ArrayList<>(members);
-        if (current != null) {
-            list.add(current);
-        }
-        if (list.size() == 1) {
-            m.putAll(list.get(0));
-        } else {
-            m.put("members", list);
-        }
-        return m;
-    }
-
-    private static int[] labelsOf(List<Sample> samples) {
-        int[] y = new int[samples.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = samples.get(i).label();
-        }
-        return y;
-    }
-
     private List<Example> read(Path file) {
         try (Stream<Example> s = source.open(file)) {
             return s.toList();
         }
-    }
-
-    private static LabelSet labels(List<Example> examples) {
-        LabelSet.Builder b = new LabelSet.Builder();
-        examples.forEach(b::add);
-        LabelSet l = b.build();
-        if (l.size() < 2) {
-            throw new IllegalArgumentException(examples.get(0).source().file() + ": needs at least two classes to train a classifier, found only '"
-                    + l.label(0) + "'");
-        }
-        return l;
-    }
-
-    private static <T> List<T> pick(List<T> all, int[] rows) {
-        List<T> out = new ArrayList<>(rows.length);
-        for (int r : rows) {
-            out.add(all.get(r));
-        }
-        return out;
-    }
-
-    private static List<Sample> encode(List<Example> examples, Encoder encoder, LabelSet labels, int maxLength) {
-        List<Sample> out = new ArrayList<>(examples.size());
-        for (Example e : examples) {
-            out.add(Sample.of(e, encoder, labels, maxLength));
-        }
-        return out;
     }
 
     static String describe(Encoder e) {
@@ -286,29 +163,30 @@ public final class ClassifyTrainCommand extends BaseCommand {
     }
 
     /** Progress bar per epoch and one line per finished epoch on stderr. */
-    private final class Listener implements ClassifierListener {
-        private final String member;
+    private final class Listener implements TrainingListener {
         private Progress bar = Progress.none();
 
-        Listener(String member) {
-            this.member = member;
+        private String member(int index, int count) {
+            return count > 1 ? (index + 1) + "/" + count + " " : "";
         }
 
         @Override
-        public void epochStarted(int epoch, int batches) {
-            bar = progress().start(member + "epoch " + epoch, batches);
+        public void epochStarted(TrainingEvent.EpochStarted e) {
+            bar = progress().start(member(e.member(), e.members()) + "epoch " + e.epoch(), e.batches());
         }
 
         @Override
-        public void batchFinished(int epoch, int batch, int batches, double loss) {
-            bar.stepTo(batch);
-            bar.status(String.format(Locale.ROOT, "loss %.4f", loss));
+        public void stepEnded(TrainingEvent.StepEnded e) {
+            bar.stepTo(e.batch());
+            bar.status(String.format(Locale.ROOT, "loss %.4f", e.loss()));
         }
 
         @Override
-        public void epochFinished(EpochReport r) {
+        public void epochEnded(TrainingEvent.EpochEnded e) {
             bar.close();
-            info(member + String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.4f  validation loss %.4f acc %.4f macro-F1 %.4f  lr %.2g%s",
+            EpochReport r = EpochReport.of(e);
+            info(member(e.member(), e.members()) + String.format(Locale.ROOT,
+                    "epoch %d/%d  train loss %.4f acc %.4f  validation loss %.4f acc %.4f macro-F1 %.4f  lr %.2g%s",
                     r.epoch(), r.epochs(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(),
                     r.validationMacroF1(), r.lr(), r.best() ? "  *" : ""));
         }

@@ -16,6 +16,7 @@ import org.rnn4j.kernel.KernelRegistry;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.train.SineTutorial;
 import org.rnn4j.train.SineWindows;
+import org.rnn4j.train.TrainingEvent;
 import org.rnn4j.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,20 +98,26 @@ public final class DemoSineCommand extends BaseCommand {
     /** A progress bar on a terminal; otherwise one stderr line every {@value #LOG_EVERY} iterations (none if quiet). */
     private TrainingListener listener(boolean bar, Progress progress) {
         if (bar) {
-            return (it, total, loss) -> {
-                progress.stepTo(it);
-                if (it % 10 == 0 || it == total) {
-                    progress.status(String.format(Locale.ROOT, "loss %.6f", loss));
+            return new TrainingListener() {
+                @Override
+                public void stepEnded(TrainingEvent.StepEnded e) {
+                    progress.stepTo(e.batch());
+                    if (e.batch() % 10 == 0 || e.batch() == e.batches()) {
+                        progress.status(String.format(Locale.ROOT, "loss %.6f", e.loss()));
+                    }
                 }
             };
         }
         if (common.quiet()) {
             return TrainingListener.none();
         }
-        return (it, total, loss) -> {
-            if (it % LOG_EVERY == 0 || it == total) {
-                err().printf(Locale.ROOT, "iter %d/%d  loss %.6f%n", it, total, loss);
-                err().flush();
+        return new TrainingListener() {
+            @Override
+            public void stepEnded(TrainingEvent.StepEnded e) {
+                if (e.batch() % LOG_EVERY == 0 || e.batch() == e.batches()) {
+                    err().printf(Locale.ROOT, "iter %d/%d  loss %.6f%n", e.batch(), e.batches(), e.loss());
+                    err().flush();
+                }
             }
         };
     }

@@ -15,9 +15,10 @@ import org.rnn4j.forecast.ForecastModelFiles;
 import org.rnn4j.forecast.ForecastSettings;
 import org.rnn4j.forecast.ForecastTrainer;
 import org.rnn4j.forecast.RecurrentForecaster;
-import org.rnn4j.forecast.TrainingListener;
 import org.rnn4j.forecast.TrainingSummary;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.train.TrainingEvent;
+import org.rnn4j.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,31 +44,38 @@ public final class ForecastTrainCommand extends BaseCommand {
     int holdout;
 
     @Option(names = "--cell", paramLabel = "KIND", converter = CellKindOption.class, completionCandidates = CellKindOption.Ids.class,
-            description = "Recurrent cell: ${COMPLETION-CANDIDATES}; rnn = rnn_tanh (default: lstm).")
+            description = "Recurrent cell: ${COMPLETION-CANDIDATES}; rnn = rnn_tanh (default: " + ForecastSettings.CELL_ID + ").")
     CellKind cell;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: 32).")
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: " + ForecastSettings.HIDDEN_SIZE + ").")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: 1).")
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: " + ForecastSettings.NUM_LAYERS + ").")
     Integer layers;
 
-    @Option(names = "--window", paramLabel = "N", description = "Input steps per example (default: 2 seasons, at least 12; twice that for long series; shrunk for short ones).")
+    @Option(names = "--window", paramLabel = "N", description = "Input steps per example (default: 2 seasons or 2 horizons, at least "
+            + ForecastSettings.MIN_DEFAULT_WINDOW + "; up to 4 times that for long series, one step per "
+            + ForecastSettings.ROWS_PER_WINDOW_STEP + " rows in whole seasons; shrunk for short ones).")
     Integer window;
 
-    @Option(names = "--horizon", paramLabel = "N", description = "Steps forecast at once; longer forecasts roll out (default: one season, or 6).")
+    @Option(names = "--horizon", paramLabel = "N", description = "Steps forecast at once; longer forecasts roll out (default: one season, or "
+            + ForecastSettings.NON_SEASONAL_HORIZON + ").")
     Integer horizon;
 
-    @Option(names = "--members", paramLabel = "N", description = "Ensemble size: networks from different seeds, averaged (default: 5).")
+    @Option(names = "--members", paramLabel = "N", description = "Ensemble size: networks from different seeds, averaged (default: "
+            + ForecastSettings.MEMBERS + "; " + ForecastSettings.LONG_SERIES_MEMBERS + " when at least " + ForecastSettings.LONG_SERIES_ROWS
+            + " rows are left before the holdout).")
     Integer members;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs per member (default: 200; early stopping usually ends sooner).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs per member (default: "
+            + ForecastSettings.MAX_EPOCHS + "; early stopping usually ends sooner).")
     Integer epochs;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Epochs without a better validation loss before stopping (default: 20).")
+    @Option(names = "--patience", paramLabel = "N", description = "Epochs without a better validation loss before stopping (default: "
+            + ForecastSettings.PATIENCE + ").")
     Integer patience;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: 0.003).")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: " + ForecastSettings.LEARNING_RATE + ").")
     Double lr;
 
     @Option(names = "--transform", paramLabel = "KIND", description = "Log transform: ${COMPLETION-CANDIDATES} (default: auto).")
@@ -126,7 +134,7 @@ public final class ForecastTrainCommand extends BaseCommand {
         out().println("members (best epoch / epochs run): " + eps);
         out().printf("validation part, forecast %d steps at a time:%n", st.horizon());
         Table t = new Table("forecast", "RMSE", "MAE", "sMAPE%", "MASE").alignRight(1, 2, 3, 4);
-        r.validation().forEach((k, v) -> t.row(k, fmt(v.get("rmse")), fmt(v.get("mae")), fmt(v.get("smape")), fmt(v.get("mase"))));
+        r.validation().byForecaster().forEach((k, v) -> t.row(k, fmt(v.rmse()), fmt(v.mae()), fmt(v.smape()), fmt(v.mase())));
         t.print(out());
         return 0;
     }
@@ -179,8 +187,9 @@ public final class ForecastTrainCommand extends BaseCommand {
         return c.network() + " × network + " + c.theta() + " × theta + " + c.seasonalNaive() + " × seasonal naive";
     }
 
-    private static String fmt(Double v) {
-        return ForecastEvalCommand.fmt(v == null ? Double.NaN : v);
+    /** A measure as the table shows it; one that is not finite as NaN (config.json writes it as null). */
+    private static String fmt(double v) {
+        return ForecastEvalCommand.fmt(Double.isFinite(v) ? v : Double.NaN);
     }
 
     private void warnIfWorseThanBaselines(TrainingSummary r) {
@@ -219,34 +228,34 @@ public final class ForecastTrainCommand extends BaseCommand {
         }
 
         @Override
-        public void epochEnded(Epoch e) {
+        public void epochEnded(TrainingEvent.EpochEnded e) {
             epochsDone++;
-            long budgetDone = (long) e.member() * e.maxEpochs() + (e.stopping() ? e.maxEpochs() : e.epoch());
+            long budgetDone = (long) e.member() * e.epochs() + (e.stopping() ? e.epochs() : e.epoch());
             bar.stepTo(budgetDone);
             String status = String.format(Locale.ROOT, "m%d/%d ep %d loss %.4f val %.4f%s", e.member() + 1, e.members(), e.epoch(),
-                    e.trainLoss(), e.validationLoss(), e.bestEpoch() == 0 ? " (warm-up)" : String.format(Locale.ROOT,
-                            " best %.4f@%d", e.bestLoss(), e.bestEpoch()));
+                    e.train().loss(), e.validation().loss(), e.bestEpoch() == 0 ? " (warm-up)" : String.format(Locale.ROOT,
+                            " best %.4f@%d", e.best().loss(), e.bestEpoch()));
             bar.status(status);
             if (common.verbose() || e.stopping()) {
                 String line = e.stopping()
                         ? String.format(Locale.ROOT, "member %d/%d: %d epochs, kept epoch %d (validation loss %.4f)", e.member() + 1,
-                                e.members(), e.epoch(), e.bestEpoch(), e.bestLoss())
+                                e.members(), e.epoch(), e.bestEpoch(), e.best().loss())
                         : status;
                 info(line + ", ETA " + eta(e));
             }
         }
 
         @Override
-        public void refitEnded(Refit r) {
+        public void refitEnded(TrainingEvent.RefitEnded r) {
             bar.status(String.format(Locale.ROOT, "refit m%d/%d", r.member() + 1, r.members()));
             if (common.verbose() || r.member() + 1 == r.members()) {
                 info(String.format(Locale.ROOT, "refitted %d/%d members on all %d windows before the holdout (%d steps for the last)",
-                        r.member() + 1, r.members(), r.windows(), r.steps()));
+                        r.member() + 1, r.members(), r.examples(), r.steps()));
             }
         }
 
         /** Remaining time, assuming the members still to train take as long as the average one so far. */
-        private String eta(Epoch e) {
+        private String eta(TrainingEvent.EpochEnded e) {
             double elapsed = (System.nanoTime() - start) / 1e9;
             double perEpoch = elapsed / epochsDone;
             double membersDone = e.member() + (e.stopping() ? 1.0 : Math.min(1.0, (double) e.epoch() / Math.max(1, e.bestEpoch() + st.patience())));
