@@ -17,6 +17,10 @@ public abstract class Module {
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
+    /** For subclasses: a module with no parameters or children yet, in training mode. */
+    protected Module() {
+    }
+
     /** Registers a parameter under {@code name} (no dots) and returns it. */
     protected final Parameter registerParameter(String name, Parameter p) {
         checkName(name);
