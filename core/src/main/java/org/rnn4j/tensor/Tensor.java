@@ -1,6 +1,7 @@
 package org.rnn4j.tensor;
 
 import java.util.Arrays;
+import org.rnn4j.rand.Rng;
 
 /**
  * A dense float32 tensor: a {@link Shape} and a contiguous row-major {@code float[]} it owns.
@@ -72,6 +73,30 @@ public final class Tensor {
 
     public static Tensor ones(Shape shape) {
         return full(shape, 1f);
+    }
+
+    /**
+     * Samples of the standard normal N(0, 1) drawn from {@code rng}, like {@code torch.randn}: the
+     * same seed gives the same tensor (not the same numbers as PyTorch's generator).
+     */
+    public static Tensor randn(Rng rng, int... dims) {
+        Shape shape = Shape.of(dims);
+        float[] d = new float[shape.size()];
+        rng.fillNormal(d, 0f, 1f);
+        return new Tensor(shape, d);
+    }
+
+    /**
+     * Samples of the uniform distribution on [0, 1) drawn from {@code rng}, like {@code torch.rand}:
+     * multiples of 2<sup>-24</sup>, so 1 is never drawn after rounding to float.
+     */
+    public static Tensor rand(Rng rng, int... dims) {
+        Shape shape = Shape.of(dims);
+        float[] d = new float[shape.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rng.nextInt(1 << 24) * 0x1.0p-24f;
+        }
+        return new Tensor(shape, d);
     }
 
     public Shape shape() {
