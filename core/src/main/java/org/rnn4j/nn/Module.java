@@ -11,6 +11,16 @@ import org.rnn4j.tensor.Tensor;
  * A building block with named parameters and sub-modules, in registration order, like
  * {@code torch.nn.Module}. Names are PyTorch's dotted state_dict names ({@code rnn.weight_ih_l0}).
  * Training mode is explicit: {@link #train()} / {@link #eval()} (new modules start in training mode).
+ *
+ * <p>The name is PyTorch's on purpose: it is what a PyTorch user looks for, and code translated from
+ * PyTorch keeps its words. It shares its simple name with {@code java.lang.Module}, which every file
+ * imports implicitly, so with {@code import org.rnn4j.nn.*;} alone the name {@code Module} is
+ * ambiguous. Import it by name, alone or beside the wildcard; a single-type import wins:
+ *
+ * <pre>{@code
+ * import org.rnn4j.nn.*;
+ * import org.rnn4j.nn.Module;
+ * }</pre>
  */
 public abstract class Module {
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
