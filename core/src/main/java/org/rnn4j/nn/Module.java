@@ -66,6 +66,7 @@ public abstract class Module {
         children.forEach((n, m) -> m.collect(prefix + n + ".", out));
     }
 
+    /** All parameters in the order of {@link #namedParameters()}, for an optimizer. */
     public final List<Parameter> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
@@ -84,6 +85,7 @@ public abstract class Module {
         return n;
     }
 
+    /** Whether the module is in training mode (dropout active). */
     public final boolean isTraining() {
         return training;
     }
@@ -95,10 +97,12 @@ public abstract class Module {
         return this;
     }
 
+    /** Training mode here and in every sub-module, like {@code module.train()}. */
     public final Module train() {
         return train(true);
     }
 
+    /** Evaluation mode here and in every sub-module, like {@code module.eval()}. */
     public final Module eval() {
         return train(false);
     }

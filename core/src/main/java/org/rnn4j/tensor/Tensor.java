@@ -53,24 +53,29 @@ public final class Tensor {
         return new Tensor(Shape.of(data.length), data.clone());
     }
 
+    /** A 0-dimensional tensor holding {@code v}. */
     public static Tensor scalar(float v) {
         return new Tensor(Shape.scalar(), new float[] {v});
     }
 
+    /** Zeros of {@code shape}, like {@code torch.zeros}. */
     public static Tensor zeros(Shape shape) {
         return new Tensor(shape, new float[shape.size()]);
     }
 
+    /** Zeros of shape {@code dims}, like {@code torch.zeros(*dims)}. */
     public static Tensor zeros(int... dims) {
         return zeros(Shape.of(dims));
     }
 
+    /** {@code v} everywhere, like {@code torch.full}. */
     public static Tensor full(Shape shape, float v) {
         float[] d = new float[shape.size()];
         Arrays.fill(d, v);
         return new Tensor(shape, d);
     }
 
+    /** Ones of {@code shape}, like {@code torch.ones}. */
     public static Tensor ones(Shape shape) {
         return full(shape, 1f);
     }
@@ -99,22 +104,27 @@ public final class Tensor {
         return new Tensor(shape, d);
     }
 
+    /** The shape. */
     public Shape shape() {
         return shape;
     }
 
+    /** A copy of the dimensions, outermost first. */
     public int[] dims() {
         return shape.dims();
     }
 
+    /** The number of dimensions (0 for a scalar). */
     public int rank() {
         return shape.rank();
     }
 
+    /** The size of dimension {@code i}. */
     public int dim(int i) {
         return shape.dim(i);
     }
 
+    /** The number of elements. */
     public int size() {
         return data.length;
     }
@@ -133,10 +143,12 @@ public final class Tensor {
         return step != null && !step.isOpen();
     }
 
+    /** The element at {@code index} (one index per dimension). */
     public float get(int... index) {
         return data()[offset(index)];
     }
 
+    /** Writes {@code v} at {@code index} (one index per dimension). */
     public void set(float v, int... index) {
         data()[offset(index)] = v;
     }
@@ -162,10 +174,12 @@ public final class Tensor {
         return new Tensor(newShape, data(), step);
     }
 
+    /** The same data seen with shape {@code dims} (same number of elements), like {@code Tensor.view}. */
     public Tensor view(int... dims) {
         return view(Shape.of(dims));
     }
 
+    /** Sets every element to {@code v}. */
     public void fill(float v) {
         Arrays.fill(data(), v);
     }
