@@ -114,7 +114,7 @@ public record ClassifierModel(List<SequenceClassifier> members, Encoder encoder,
     /** Class probabilities (the members' mean) and predictions for a batch (evaluation mode, no graph). */
     public Prediction predict(Batch batch) {
         Tensor p = probabilities(batch);
-        return new Prediction(batch.ids(), argmax(p), p);
+        return new Prediction(batch.ids(), argmax(p), p, labels.labels());
     }
 
     /** [B, C]: softmax of each member's logits, averaged. */

@@ -73,6 +73,7 @@ public final class KernelRegistry {
     }
 
     private static Kernels loadVector() throws ReflectiveOperationException {
+        readVectorModule();
         return (Kernels) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
     }
 
@@ -128,5 +129,20 @@ public final class KernelRegistry {
     /** Sets the number of threads kernels use (≥ 1); results are bitwise identical for any count. */
     public static void setThreads(int n) {
         Parallel.setThreads(n);
+    }
+
+    /**
+     * On the module path, lets this module read {@code jdk.incubator.vector} before the SIMD classes
+     * load. The module descriptor does not require it, not even statically: javac 17 warns about every
+     * compile that resolves an incubator module, and the build fails on warnings. On the class path
+     * (the unnamed module reads every module) this does nothing.
+     */
+    static void readVectorModule() {
+        Module self = KernelRegistry.class.getModule();
+        ModuleLayer.boot().findModule(VECTOR_MODULE).ifPresent(vector -> {
+            if (self.isNamed() && !self.canRead(vector)) {
+                self.addReads(vector);
+            }
+        });
     }
 }

@@ -13,11 +13,25 @@ import org.rnn4j.tensor.Tensor;
  * {@code torch.nn.Module}. Names are PyTorch's dotted state_dict names ({@code rnn.weight_ih_l0}).
  * Training mode is explicit: {@link #train()} / {@link #eval()} (new modules start in training mode).
  * {@link #toString()} is PyTorch's {@code repr(module)}; {@link #summary()} adds the parameter counts.
+ *
+ * <p>The name is PyTorch's on purpose: it is what a PyTorch user looks for, and code translated from
+ * PyTorch keeps its words. It shares its simple name with {@code java.lang.Module}, which every file
+ * imports implicitly, so with {@code import org.rnn4j.nn.*;} alone the name {@code Module} is
+ * ambiguous. Import it by name, alone or beside the wildcard; a single-type import wins:
+ *
+ * <pre>{@code
+ * import org.rnn4j.nn.*;
+ * import org.rnn4j.nn.Module;
+ * }</pre>
  */
 public abstract class Module {
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
+
+    /** For subclasses: a module with no parameters or children yet, in training mode. */
+    protected Module() {
+    }
 
     /** Registers a parameter under {@code name} (no dots) and returns it. */
     protected final Parameter registerParameter(String name, Parameter p) {
@@ -54,6 +68,7 @@ public abstract class Module {
         children.forEach((n, m) -> m.collect(prefix + n + ".", out));
     }
 
+    /** All parameters in the order of {@link #namedParameters()}, for an optimizer. */
     public final List<Parameter> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
@@ -72,6 +87,7 @@ public abstract class Module {
         return n;
     }
 
+    /** Whether the module is in training mode (dropout active). */
     public final boolean isTraining() {
         return training;
     }
@@ -83,10 +99,12 @@ public abstract class Module {
         return this;
     }
 
+    /** Training mode here and in every sub-module, like {@code module.train()}. */
     public final Module train() {
         return train(true);
     }
 
+    /** Evaluation mode here and in every sub-module, like {@code module.eval()}. */
     public final Module eval() {
         return train(false);
     }

@@ -14,6 +14,7 @@ public final class Adagrad extends Optimizer {
     private static final String NAME = "Adagrad";
     private static final String SUM = "sum";
 
+    /** Adagrad's hyper-parameters under PyTorch's names ({@code lr_decay}, {@code initial_accumulator_value}, ...). */
     public record Options(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue,
                           double eps, boolean maximize) implements OptimizerOptions {
         public Options {

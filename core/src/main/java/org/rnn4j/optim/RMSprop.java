@@ -17,6 +17,7 @@ public final class RMSprop extends Optimizer {
     private static final String MOMENTUM_BUFFER = "momentum_buffer";
     private static final String GRAD_AVG = "grad_avg";
 
+    /** RMSprop's hyper-parameters under PyTorch's names ({@code alpha}, {@code centered}, ...). */
     public record Options(double lr, double alpha, double eps, double weightDecay, double momentum,
                           boolean centered, boolean maximize) implements OptimizerOptions {
         public Options {

@@ -6,9 +6,12 @@ import java.util.Arrays;
  * The dimensions of a tensor, outermost first (row-major). A scalar has no dimensions.
  *
  * <p>Immutable: the array handed in is copied, {@link #dims()} returns a copy.
+ *
+ * @param dims the dimensions, outermost first
  */
 public record Shape(int[] dims) {
 
+    /** Copies {@code dims}; no dimension may be negative. */
     public Shape {
         dims = dims.clone();
         for (int d : dims) {
@@ -18,19 +21,23 @@ public record Shape(int[] dims) {
         }
     }
 
+    /** The shape with these dimensions, outermost first. */
     public static Shape of(int... dims) {
         return new Shape(dims);
     }
 
+    /** The shape of a scalar: no dimensions. */
     public static Shape scalar() {
         return new Shape(new int[0]);
     }
 
     @Override
+    /** A copy of the dimensions. */
     public int[] dims() {
         return dims.clone();
     }
 
+    /** The number of dimensions. */
     public int rank() {
         return dims.length;
     }

@@ -1,6 +1,7 @@
 package org.rnn4j.tensor;
 
 import java.util.Arrays;
+import org.rnn4j.rand.Rng;
 
 /**
  * A dense float32 tensor: a {@link Shape} and a contiguous row-major {@code float[]} it owns.
@@ -52,44 +53,78 @@ public final class Tensor {
         return new Tensor(Shape.of(data.length), data.clone());
     }
 
+    /** A 0-dimensional tensor holding {@code v}. */
     public static Tensor scalar(float v) {
         return new Tensor(Shape.scalar(), new float[] {v});
     }
 
+    /** Zeros of {@code shape}, like {@code torch.zeros}. */
     public static Tensor zeros(Shape shape) {
         return new Tensor(shape, new float[shape.size()]);
     }
 
+    /** Zeros of shape {@code dims}, like {@code torch.zeros(*dims)}. */
     public static Tensor zeros(int... dims) {
         return zeros(Shape.of(dims));
     }
 
+    /** {@code v} everywhere, like {@code torch.full}. */
     public static Tensor full(Shape shape, float v) {
         float[] d = new float[shape.size()];
         Arrays.fill(d, v);
         return new Tensor(shape, d);
     }
 
+    /** Ones of {@code shape}, like {@code torch.ones}. */
     public static Tensor ones(Shape shape) {
         return full(shape, 1f);
     }
 
+    /**
+     * Samples of the standard normal N(0, 1) drawn from {@code rng}, like {@code torch.randn}: the
+     * same seed gives the same tensor (not the same numbers as PyTorch's generator).
+     */
+    public static Tensor randn(Rng rng, int... dims) {
+        Shape shape = Shape.of(dims);
+        float[] d = new float[shape.size()];
+        rng.fillNormal(d, 0f, 1f);
+        return new Tensor(shape, d);
+    }
+
+    /**
+     * Samples of the uniform distribution on [0, 1) drawn from {@code rng}, like {@code torch.rand}:
+     * multiples of 2<sup>-24</sup>, so 1 is never drawn after rounding to float.
+     */
+    public static Tensor rand(Rng rng, int... dims) {
+        Shape shape = Shape.of(dims);
+        float[] d = new float[shape.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rng.nextInt(1 << 24) * 0x1.0p-24f;
+        }
+        return new Tensor(shape, d);
+    }
+
+    /** The shape. */
     public Shape shape() {
         return shape;
     }
 
+    /** A copy of the dimensions, outermost first. */
     public int[] dims() {
         return shape.dims();
     }
 
+    /** The number of dimensions (0 for a scalar). */
     public int rank() {
         return shape.rank();
     }
 
+    /** The size of dimension {@code i}. */
     public int dim(int i) {
         return shape.dim(i);
     }
 
+    /** The number of elements. */
     public int size() {
         return data.length;
     }
@@ -108,10 +143,12 @@ public final class Tensor {
         return step != null && !step.isOpen();
     }
 
+    /** The element at {@code index} (one index per dimension). */
     public float get(int... index) {
         return data()[offset(index)];
     }
 
+    /** Writes {@code v} at {@code index} (one index per dimension). */
     public void set(float v, int... index) {
         data()[offset(index)] = v;
     }
@@ -137,10 +174,12 @@ public final class Tensor {
         return new Tensor(newShape, data(), step);
     }
 
+    /** The same data seen with shape {@code dims} (same number of elements), like {@code Tensor.view}. */
     public Tensor view(int... dims) {
         return view(Shape.of(dims));
     }
 
+    /** Sets every element to {@code v}. */
     public void fill(float v) {
         Arrays.fill(data(), v);
     }

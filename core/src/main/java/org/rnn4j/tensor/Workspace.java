@@ -40,6 +40,10 @@ public final class Workspace {
     private final ArrayPool<int[]> ints = new ArrayPool<>(int[]::new, a -> a.length, a -> Arrays.fill(a, 0));
     private Step open;
 
+    /** An empty workspace: its pools fill as steps ask for arrays. */
+    public Workspace() {
+    }
+
     /** Opens a step on the calling thread: until it is closed, ops on this thread take their arrays here. */
     public Step open() {
         if (open != null) {

@@ -26,6 +26,10 @@ public final class AlphabetStats {
     private long other;
     private String firstOther; // e.g. "'x' at train.tsv:5"
 
+    /** Statistics over no examples yet; feed them with {@link #accept(Example)}. */
+    public AlphabetStats() {
+    }
+
     public void accept(Example e) {
         String s = e.sequence();
         examples++;

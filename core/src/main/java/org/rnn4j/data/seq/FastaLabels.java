@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public sealed interface FastaLabels {
 
+    /** The value of {@code key=VALUE} in the header. */
     record HeaderKey(String key) implements FastaLabels {
         public HeaderKey {
             if (key == null || key.isEmpty() || !key.matches("[A-Za-z0-9_.-]+")) {
@@ -35,6 +36,7 @@ public sealed interface FastaLabels {
         }
     }
 
+    /** The last field of the header split on {@code separator}. */
     record LastField(String separator) implements FastaLabels {
         public LastField {
             if (separator == null || separator.isEmpty()) {
@@ -51,6 +53,7 @@ public sealed interface FastaLabels {
         }
     }
 
+    /** No labels: the records are data to score. */
     record None() implements FastaLabels {
     }
 

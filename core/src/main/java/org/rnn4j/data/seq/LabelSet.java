@@ -52,6 +52,10 @@ public final class LabelSet {
     public static final class Builder {
         private final TreeSet<String> seen = new TreeSet<>();
 
+        /** An empty builder. */
+        public Builder() {
+        }
+
         public Builder add(Example e) {
             if (!e.hasLabel()) {
                 throw new InputFormatException(e.source(), "example '" + e.id() + "' has no label");

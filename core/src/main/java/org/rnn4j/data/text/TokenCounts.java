@@ -11,6 +11,10 @@ public final class TokenCounts {
     private final Map<String, long[]> counts = new HashMap<>();
     private long total;
 
+    /** No tokens counted yet. */
+    public TokenCounts() {
+    }
+
     public void add(String token) {
         counts.computeIfAbsent(token, t -> new long[1])[0]++;
         total++;
