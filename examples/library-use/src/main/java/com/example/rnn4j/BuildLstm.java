@@ -2,8 +2,8 @@ package com.example.rnn4j;
 
 import org.rnn4j.autograd.Var;
 import org.rnn4j.nn.recurrent.LSTM;
-import org.rnn4j.nn.recurrent.LstmOutput;
 import org.rnn4j.nn.recurrent.RecurrentOptions;
+import org.rnn4j.nn.recurrent.RecurrentOutput;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
@@ -14,7 +14,7 @@ public final class BuildLstm {
         Rng rng = new Rng(0);
         LSTM lstm = new LSTM(8, 32, RecurrentOptions.DEFAULTS.withNumLayers(2).withBatchFirst(true), rng);
         Var x = Var.constant(Tensor.randn(rng, 4, 10, 8));   // [B=4, T=10, I=8]
-        LstmOutput<Var> y = lstm.forward(x);                  // out [B, T, H], h_n and c_n [layers, B, H]
+        RecurrentOutput<Var> y = lstm.forward(x);             // out [B, T, H], h_n and c_n [layers, B, H]
         System.out.println("out " + y.out().shape() + ", h_n " + y.hN().shape() + ", c_n " + y.cN().shape());
 
         Examples.check(y.out().shape().equals(Shape.of(4, 10, 32)), "out shape " + y.out().shape());
