@@ -128,12 +128,12 @@ public record ClassifierModel(List<SequenceClassifier> members, Encoder encoder,
                 if (sum == null) {
                     sum = p;
                 } else {
-                    Kernels.get().axpy(p.size(), 1f, p.data(), 0, sum.data(), 0);
+                    Kernels.elementwise().axpy(p.size(), 1f, p.data(), 0, sum.data(), 0);
                 }
             }
         }
         if (members.size() > 1) {
-            Kernels.get().scale(sum.size(), 1f / members.size(), sum.data(), 0);
+            Kernels.elementwise().scale(sum.size(), 1f / members.size(), sum.data(), 0);
         }
         return sum;
     }

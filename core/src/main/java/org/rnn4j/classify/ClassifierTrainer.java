@@ -48,6 +48,7 @@ public final class ClassifierTrainer {
     /** Trains {@code model} in place on {@code train}, choosing the best epoch on {@code validation}. */
     public static TrainResult train(ClassifierModel model, List<Sample> train, List<Sample> validation,
             ClassifierListener listener, Checkpointer checkpointer) {
+        org.rnn4j.kernel.Kernels.prepare(); // compiler directives and GEMM warm-up, once per process
         TrainSettings s = model.training();
         if (s == null) {
             throw new IllegalArgumentException("classifier trainer: the model has no training settings");

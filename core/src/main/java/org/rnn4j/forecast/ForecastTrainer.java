@@ -68,6 +68,7 @@ public final class ForecastTrainer {
      * (observed past covariates); it forecasts the target.
      */
     public static RecurrentForecaster train(Series s, ForecastSettings settings, TrainingListener listener) {
+        org.rnn4j.kernel.Kernels.prepare(); // compiler directives and GEMM warm-up, once per process
         String where = s.sourceName() + ": column '" + s.targetName() + "': ";
         int rows = s.size();
         int w = settings.window();

@@ -142,6 +142,7 @@ public final class SineTutorial {
 
     /** Trains and predicts as described above; progress goes to {@code listener}. */
     public static Result run(Config config, TrainingListener listener) {
+        org.rnn4j.kernel.Kernels.prepare(); // compiler directives and GEMM warm-up, once per process
         Rng rng = new Rng(config.seed());
         Rng init = rng.split();
         Rng data = rng.split();

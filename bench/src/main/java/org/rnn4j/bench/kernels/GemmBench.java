@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 
 /**
  * SGEMM on the shapes LSTMs use. {@code shape} is M×K×N: {@code 64x256x1024} is one recurrent step
@@ -51,7 +52,7 @@ public class GemmBench {
     @Param({"1"})
     public int threads;
 
-    private Kernels k;
+    private KernelSet k;
     private int m;
     private int n;
     private int depth;
@@ -90,7 +91,7 @@ public class GemmBench {
 
     @Benchmark
     public float[] gemm(Flops flops) {
-        k.gemm(transA, transB, m, n, depth, a, 0, transA ? m : depth, b, 0, transB ? depth : n, c, 0, n, false);
+        k.gemm().gemm(transA, transB, m, n, depth, a, 0, transA ? m : depth, b, 0, transB ? depth : n, c, 0, n, false);
         flops.flop += 2L * m * n * depth;
         return c;
     }

@@ -16,7 +16,7 @@ import org.rnn4j.kernel.Denormals;
  * <p>Forward kernels apply {@link VectorMath}'s sigmoid / tanh through {@link VectorActivations}
  * (a few ulp from the reference, the same function for tails) and otherwise do the reference's
  * float operations in its order. Backward kernels do exactly the reference's operations in its order and
- * flush subnormal results to ±0 as the reference does: bitwise equal to {@code ScalarKernels}.
+ * flush subnormal results to ±0 as the reference does: bitwise equal to {@code ScalarRecurrentKernels}.
  *
  * <p>No method here passes a vector to another method (VectorMath is reached only through
  * VectorActivations, which takes arrays and offsets): a vector passed to or returned from a call

@@ -5,7 +5,9 @@ import java.util.List;
 import org.rnn4j.autograd.GradMode;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.BinaryOp;
+import org.rnn4j.kernel.GemmKernels;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.PackedB;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.UnaryOp;
@@ -200,14 +202,14 @@ final class FusedLayer {
             ghn = Workspace.floats(rows * hidden);
             ghWs = Workspace.floats(batch * gh);
         }
-        whhTBuffer = packsWeight(this.steps.steps()) ? Workspace.floats(Kernels.get().packedBSize(proj, gh)) : null;
+        whhTBuffer = packsWeight(this.steps.steps()) ? Workspace.floats(Kernels.gemm().packedBSize(proj, gh)) : null;
     }
 
     /** The forward pass into the buffers of {@link #allocate}; allocates nothing, so it may run on any thread. */
     private void forward(boolean keep) {
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         // Gx = X·W_ihᵀ   [N, G·H]; the biases are added step by step (below)
-        k.gemm(false, true, n, gh, in, x.value().data(), 0, in, w.wIh().value().data(), 0, in, gates, 0, gh, false);
+        k.gemm().gemm(false, true, n, gh, in, x.value().data(), 0, in, w.wIh().value().data(), 0, in, gates, 0, gh, false);
         if (h0 != null) {
             System.arraycopy(h0.value().data(), h0Off, out, hOff(), batch * proj);
         }
@@ -218,7 +220,7 @@ final class FusedLayer {
         // W_hhᵀ packed once for all steps: the plain product repacks it at every step (W4b32: 41 % of
         // the time). Used for steps of more than GEMM_SMALL_ROWS rows, where gemmPacked is bitwise the
         // plain product (smaller steps read W_hh unpacked, which packing would only slow down).
-        whhT = whhTBuffer != null ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj, whhTBuffer) : null;
+        whhT = whhTBuffer != null ? k.gemm().packB(true, proj, gh, w.wHh().value().data(), 0, proj, whhTBuffer) : null;
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
             int r0 = this.steps.offsets()[t];
@@ -226,8 +228,8 @@ final class FusedLayer {
             if (w.hasBias()) {
                 // Gx + b_ih (+ b_hh; for the GRU only its r, z rows), on the step's rows while they are in
                 // cache for its product (two passes over all of Gx read it from memory twice)
-                k.addBiasRows(bt, gh, w.bIh().value().data(), 0, gates, r0 * gh, gh);
-                k.addBiasRows(bt, kind == CellKind.GRU ? 2 * hidden : gh, w.bHh().value().data(), 0, gates, r0 * gh, gh);
+                k.recurrent().addBiasRows(bt, gh, w.bIh().value().data(), 0, gates, r0 * gh, gh);
+                k.recurrent().addBiasRows(bt, kind == CellKind.GRU ? 2 * hidden : gh, w.bHh().value().data(), 0, gates, r0 * gh, gh);
             }
             switch (kind) {
                 case RNN_TANH, RNN_RELU -> rnnStep(k, r0, bt, keep);
@@ -240,12 +242,12 @@ final class FusedLayer {
 
     /** Whether a pass over {@code steps} steps packs its recurrent weight once (forward W_hhᵀ, backward W_hh). */
     private boolean packsWeight(int steps) {
-        return steps > 1 && batch > Kernels.GEMM_SMALL_ROWS;
+        return steps > 1 && batch > GemmKernels.SMALL_ROWS;
     }
 
     /** Whether a step of {@code bt} rows uses the packed weight (smaller steps take the unpacked matrix-vector path). */
     private static boolean packedStep(int bt) {
-        return bt > Kernels.GEMM_SMALL_ROWS;
+        return bt > GemmKernels.SMALL_ROWS;
     }
 
     /**
@@ -262,11 +264,11 @@ final class FusedLayer {
     }
 
     /** {@code C[bt, G·H] (+)= h·W_hhᵀ} for the state rows at {@code hs}, with the packed weight when there is one. */
-    private void recurrent(Kernels k, int bt, int hs, float[] c, int cOff, boolean accumulate) {
+    private void recurrent(KernelSet k, int bt, int hs, float[] c, int cOff, boolean accumulate) {
         if (whhT != null && packedStep(bt)) {
-            k.gemmPacked(false, bt, out, hs, proj, whhT, c, cOff, gh, accumulate);
+            k.gemm().gemmPacked(false, bt, out, hs, proj, whhT, c, cOff, gh, accumulate);
         } else {
-            k.gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, c, cOff, gh, accumulate);
+            k.gemm().gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, c, cOff, gh, accumulate);
         }
     }
 
@@ -279,18 +281,18 @@ final class FusedLayer {
     }
 
     /** h' = act(Gx + h·W_hhᵀ). */
-    private void rnnStep(Kernels k, int r0, int bt, boolean keep) {
+    private void rnnStep(KernelSet k, int r0, int bt, boolean keep) {
         int hs = hOff();
         recurrent(k, bt, hs, gates, r0 * gh, true);
         if (keep) {
             System.arraycopy(out, hs, hPrev, r0 * proj, bt * proj);
         }
-        k.unary(kind == CellKind.RNN_TANH ? UnaryOp.TANH : UnaryOp.RELU, gates, r0 * gh, out, r0 * proj, bt * hidden);
+        k.elementwise().unary(kind == CellKind.RNN_TANH ? UnaryOp.TANH : UnaryOp.RELU, gates, r0 * gh, out, r0 * proj, bt * hidden);
         System.arraycopy(out, r0 * proj, out, hs, bt * proj);
     }
 
     /** gates = Gx + h·W_hhᵀ; c' = f·c + i·g; h' = o·tanh(c') (then W_hr·h' with a projection). */
-    private void lstmStep(Kernels k, int r0, int bt, boolean keep) {
+    private void lstmStep(KernelSet k, int r0, int bt, boolean keep) {
         int hs = hOff();
         int cs = cOff();
         recurrent(k, bt, hs, gates, r0 * gh, true);
@@ -304,24 +306,24 @@ final class FusedLayer {
         }
         int so = keep ? r0 * hidden : 0;
         boolean projected = hFull != null;
-        k.lstmGatesForward(bt, hidden, gates, r0 * gh, cp, cpOff, out, cs, tanhC, so,
+        k.recurrent().lstmGatesForward(bt, hidden, gates, r0 * gh, cp, cpOff, out, cs, tanhC, so,
                 projected ? hFull : out, projected ? so : r0 * proj);
         if (projected) {
             // y = h_full·W_hrᵀ   [bt, H] × [H, P]
-            k.gemm(false, true, bt, proj, hidden, hFull, so, hidden, w.wHr().value().data(), 0, hidden, out, r0 * proj, proj, false);
+            k.gemm().gemm(false, true, bt, proj, hidden, hFull, so, hidden, w.wHr().value().data(), 0, hidden, out, r0 * proj, proj, false);
         }
         System.arraycopy(out, r0 * proj, out, hs, bt * proj);
     }
 
     /** gh = h·W_hhᵀ; r, z, n gates; h' = (1-z)·n + z·h. */
-    private void gruStep(Kernels k, int r0, int bt, boolean keep) {
+    private void gruStep(KernelSet k, int r0, int bt, boolean keep) {
         int hs = hOff();
         recurrent(k, bt, hs, ghWs, 0, false);
         if (keep) {
             System.arraycopy(out, hs, hPrev, r0 * hidden, bt * hidden);
         }
         float[] bhh = w.hasBias() ? w.bHh().value().data() : null;
-        k.gruGatesForward(bt, hidden, gates, r0 * gh, ghWs, 0, bhh, 2 * hidden, out, hs, out, r0 * hidden,
+        k.recurrent().gruGatesForward(bt, hidden, gates, r0 * gh, ghWs, 0, bhh, 2 * hidden, out, hs, out, r0 * hidden,
                 ghn, keep ? r0 * hidden : 0);
         System.arraycopy(out, r0 * hidden, out, hs, bt * hidden);
     }
@@ -388,11 +390,11 @@ final class FusedLayer {
         d.sums = w.hasBias() && (w.bIh().requiresGrad() || !ownH && w.bHh().requiresGrad()) ? Workspace.floats(gh) : null;
         d.sumsH = w.hasBias() && ownH && w.bHh().requiresGrad() ? Workspace.floats(gh) : null;
         grads = d;
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         int lo = backSplit();
-        d.whhStore = packsWeight(steps.steps()) ? Workspace.floats(k.packedBSize(lo, proj)) : null;
-        d.whhHiStore = lo < gh ? Workspace.floats(k.packedBSize(gh - lo, proj)) : null;
-        d.wihStore = !paired && x.requiresGrad() ? Workspace.floats(k.packedBSize(gh, in)) : null;
+        d.whhStore = packsWeight(steps.steps()) ? Workspace.floats(k.gemm().packedBSize(lo, proj)) : null;
+        d.whhHiStore = lo < gh ? Workspace.floats(k.gemm().packedBSize(gh - lo, proj)) : null;
+        d.wihStore = !paired && x.requiresGrad() ? Workspace.floats(k.gemm().packedBSize(gh, in)) : null;
         d.dhPart = lo < gh ? Workspace.floats(batch * proj) : null;
         Var dX = d.wihStore != null ? x : null; // the chunks add into it inside the time loop
         for (Var v : new Var[] {w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr(), h0, c0, dX}) {
@@ -404,16 +406,16 @@ final class FusedLayer {
 
     /** The steps in reverse: gate gradients dA (and dGh) of every step, dL/dh0 and dL/dc0 in the running buffers. */
     private void backwardSteps() {
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         Grads d = grads;
         int steps = this.steps.steps();
         // W_hh packed once for all steps, as W_hhᵀ is in forward: the plain product repacked the
         // [G·H, P] weight at every step of dL/dh_prev.
         float[] wd = w.wHh().value().data();
         int lo = backSplit(); // the split product packs the two row halves apart
-        whh = d.whhStore != null ? k.packB(false, lo, proj, wd, 0, proj, d.whhStore) : null;
-        whhHi = d.whhHiStore != null ? k.packB(false, gh - lo, proj, wd, lo * proj, proj, d.whhHiStore) : null;
-        wih = d.wihStore != null ? k.packB(false, gh, in, w.wIh().value().data(), 0, in, d.wihStore) : null;
+        whh = d.whhStore != null ? k.gemm().packB(false, lo, proj, wd, 0, proj, d.whhStore) : null;
+        whhHi = d.whhHiStore != null ? k.gemm().packB(false, gh - lo, proj, wd, lo * proj, proj, d.whhHiStore) : null;
+        wih = d.wihStore != null ? k.gemm().packB(false, gh, in, w.wIh().value().data(), 0, in, d.wihStore) : null;
         int chunkRows = 0; // rows of the steps done since the last chunk of products
         for (int s = steps - 1; s >= 0; s--) {
             int t = reverse ? steps - 1 - s : s;
@@ -443,22 +445,22 @@ final class FusedLayer {
      * {@code dh[bt, P] (+)= dG·W_hh} for the gate gradients at row {@code r0}, with the packed weight when there is one;
      * split in two halves of the G·H sum, side by side, when {@link #splitsBack} (the second half's part is added last).
      */
-    private void recurrentBack(Kernels k, int bt, float[] dG, int r0, float[] dh, boolean accumulate) {
+    private void recurrentBack(KernelSet k, int bt, float[] dG, int r0, float[] dh, boolean accumulate) {
         if (whhHi != null && packedStep(bt)) {
             int lo = whh.k(); // the rows of W_hh in the first half
             float[] part = grads.dhPart;
             Parallel.forEach(2, half -> {
                 if (half == 0) {
-                    k.gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
+                    k.gemm().gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
                 } else {
-                    k.gemmPacked(false, bt, dG, r0 * gh + lo, gh, whhHi, part, 0, proj, false);
+                    k.gemm().gemmPacked(false, bt, dG, r0 * gh + lo, gh, whhHi, part, 0, proj, false);
                 }
             });
-            k.axpy(bt * proj, 1f, part, 0, dh, 0);
+            k.elementwise().axpy(bt * proj, 1f, part, 0, dh, 0);
         } else if (whh != null && packedStep(bt)) {
-            k.gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
+            k.gemm().gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
         } else {
-            k.gemm(false, false, bt, proj, gh, dG, r0 * gh, gh, w.wHh().value().data(), 0, proj, dh, 0, proj, accumulate);
+            k.gemm().gemm(false, false, bt, proj, gh, dG, r0 * gh, gh, w.wHh().value().data(), 0, proj, dh, 0, proj, accumulate);
         }
     }
 
@@ -469,25 +471,25 @@ final class FusedLayer {
         return c;
     }
 
-    private void rnnBack(Kernels k, Grads d, int r0, int bt) {
+    private void rnnBack(KernelSet k, Grads d, int r0, int bt) {
         float[] g = d.g;
         UnaryOp act = kind == CellKind.RNN_TANH ? UnaryOp.TANH : UnaryOp.RELU;
-        k.rnnGatesBackward(act, bt * hidden, out, r0 * proj, d.dh, 0, g, r0 * proj, d.dA, r0 * gh);
+        k.recurrent().rnnGatesBackward(act, bt * hidden, out, r0 * proj, d.dh, 0, g, r0 * proj, d.dA, r0 * gh);
         biasSums(k, d, r0, bt);
         // dL/dh_prev = dPre·W_hh   [bt, H] × [H, H]
         recurrentBack(k, bt, d.dA, r0, d.dh, false);
     }
 
-    private void lstmBack(Kernels k, Grads d, int r0, int bt) {
+    private void lstmBack(KernelSet k, Grads d, int r0, int bt) {
         float[] g = d.g;
         if (d.dHp != null) {
             // dL/dy = dh + dout (P wide); back through the projection: dL/dh_full = dL/dy · W_hr
-            k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dHp, r0 * proj, bt * proj);
-            k.gemm(false, false, bt, hidden, proj, d.dHp, r0 * proj, proj, w.wHr().value().data(), 0, hidden, d.dhWs, 0, hidden, false);
+            k.elementwise().binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dHp, r0 * proj, bt * proj);
+            k.gemm().gemm(false, false, bt, hidden, proj, d.dHp, r0 * proj, proj, w.wHr().value().data(), 0, hidden, d.dhWs, 0, hidden, false);
         } else {
-            k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dhWs, 0, bt * hidden);
+            k.elementwise().binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dhWs, 0, bt * hidden);
         }
-        k.lstmGatesBackward(bt, hidden, gates, r0 * gh, cPrev, r0 * hidden, tanhC, r0 * hidden, d.dhWs, 0,
+        k.recurrent().lstmGatesBackward(bt, hidden, gates, r0 * gh, cPrev, r0 * hidden, tanhC, r0 * hidden, d.dhWs, 0,
                 d.dc, 0, d.dA, r0 * gh);
         biasSums(k, d, r0, bt);
         // dL/dh_prev = dGates·W_hh   [bt, 4H] × [4H, P]
@@ -498,20 +500,20 @@ final class FusedLayer {
      * The step's column sums of dA (and for the GRU of dGh) into the bias gradients' sums, while its rows are in cache
      * (summing all of dA after the steps read it from memory once more).
      */
-    private void biasSums(Kernels k, Grads d, int r0, int bt) {
+    private void biasSums(KernelSet k, Grads d, int r0, int bt) {
         if (d.sums != null) {
-            k.sumRowsAdd(bt, gh, d.dA, r0 * gh, gh, d.sums, 0);
+            k.recurrent().sumRowsAdd(bt, gh, d.dA, r0 * gh, gh, d.sums, 0);
         }
         if (d.sumsH != null) {
-            k.sumRowsAdd(bt, gh, d.dGh, r0 * gh, gh, d.sumsH, 0);
+            k.recurrent().sumRowsAdd(bt, gh, d.dGh, r0 * gh, gh, d.sumsH, 0);
         }
     }
 
-    private void gruBack(Kernels k, Grads d, int r0, int bt) {
+    private void gruBack(KernelSet k, Grads d, int r0, int bt) {
         float[] g = d.g;
-        k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * hidden, d.dhWs, 0, bt * hidden);
+        k.elementwise().binary(BinaryOp.ADD, d.dh, 0, g, r0 * hidden, d.dhWs, 0, bt * hidden);
         // writes dA, dGh and the direct path z·dh into d.dh
-        k.gruGatesBackward(bt, hidden, gates, r0 * gh, ghn, r0 * hidden, hPrev, r0 * hidden, d.dhWs, 0,
+        k.recurrent().gruGatesBackward(bt, hidden, gates, r0 * gh, ghn, r0 * hidden, hPrev, r0 * hidden, d.dhWs, 0,
                 d.dA, r0 * gh, d.dGh, r0 * gh, d.dh, 0);
         biasSums(k, d, r0, bt);
         // dL/dh_prev += dGh·W_hh   [bt, 3H] × [3H, H]   (P = H for the GRU)
@@ -525,7 +527,7 @@ final class FusedLayer {
     private void inputGradient() {
         if (x.requiresGrad()) {
             // [N, G·H] × [G·H, in]
-            Kernels.get().gemm(false, false, n, in, gh, grads.dA, 0, gh, w.wIh().value().data(), 0, in, x.gradBuffer().data(), 0, in, true);
+            Kernels.gemm().gemm(false, false, n, in, gh, grads.dA, 0, gh, w.wIh().value().data(), 0, in, x.gradBuffer().data(), 0, in, true);
         }
         grads = null;
     }
@@ -536,7 +538,7 @@ final class FusedLayer {
      * add dX in a fixed order after both are done, {@link #inputGradient}). Each weight gradient adds the
      * chunks in the order the steps are walked; dX's rows are disjoint per chunk.
      */
-    private void chunkProducts(Kernels k, Grads d, int r, int rows) {
+    private void chunkProducts(KernelSet k, Grads d, int r, int rows) {
         float[] xd = x.value().data();
         float[] gIh = w.wIh().requiresGrad() ? w.wIh().gradBuffer().data() : null;
         float[] gHh = w.wHh().requiresGrad() ? w.wHh().gradBuffer().data() : null;
@@ -546,47 +548,47 @@ final class FusedLayer {
         if (shared > 0) {
             // dW_ih[:s] += dA[:, :s]ᵀ·X [s, rows] × [rows, in] and dW_hh[:s] += dA[:, :s]ᵀ·H_prev [s, rows] × [rows, P],
             // one transposing pack of dA for both
-            k.gemmPair(true, shared, rows, d.dA, a, gh, in, xd, r * in, in, gIh, 0, in, proj, hPrev, r * proj, proj, gHh, 0,
+            k.gemm().gemmPair(true, shared, rows, d.dA, a, gh, in, xd, r * in, in, gIh, 0, in, proj, hPrev, r * proj, proj, gHh, 0,
                     proj, true);
         }
         if (gIh != null && shared < gh) {
             // dW_ih[s:] += dA[:, s:]ᵀ·X   [G·H - s, rows] × [rows, in]
-            k.gemm(true, false, gh - shared, in, rows, d.dA, a + shared, gh, xd, r * in, in, gIh, shared * in, in, true);
+            k.gemm().gemm(true, false, gh - shared, in, rows, d.dA, a + shared, gh, xd, r * in, in, gIh, shared * in, in, true);
         }
         if (gHh != null && shared < gh) {
             // dW_hh[s:] += dGh[:, s:]ᵀ·H_prev   [G·H - s, rows] × [rows, P]
-            k.gemm(true, false, gh - shared, proj, rows, d.dGh, a + shared, gh, hPrev, r * proj, proj, gHh, shared * proj, proj,
+            k.gemm().gemm(true, false, gh - shared, proj, rows, d.dGh, a + shared, gh, hPrev, r * proj, proj, gHh, shared * proj, proj,
                     true);
         }
         if (w.wHr() != null && w.wHr().requiresGrad()) {
             // dW_hr += dYᵀ·H_full   [P, rows] × [rows, H]
-            k.gemm(true, false, proj, hidden, rows, d.dHp, r * proj, proj, hFull, r * hidden, hidden,
+            k.gemm().gemm(true, false, proj, hidden, rows, d.dHp, r * proj, proj, hFull, r * hidden, hidden,
                     w.wHr().gradBuffer().data(), 0, hidden, true);
         }
         if (wih != null) {
             // dX += dA·W_ih   [rows, G·H] × [G·H, in]
-            k.gemmPacked(false, rows, d.dA, a, gh, wih, x.gradBuffer().data(), r * in, in, true);
+            k.gemm().gemmPacked(false, rows, d.dA, a, gh, wih, x.gradBuffer().data(), r * in, in, true);
         }
     }
 
     /** The bias gradients (from the step-by-step sums), dh0 and dc0: each its own buffer, allocated by prepareBackward. */
     private void finishGradients() {
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         Grads d = grads;
         if (w.hasBias()) {
             // the column sums of dA [N, G·H] (for the GRU's b_hh of dGh), summed step by step (biasSums)
             if (w.bIh().requiresGrad()) {
-                k.axpy(gh, 1f, d.sums, 0, w.bIh().gradBuffer().data(), 0);
+                k.elementwise().axpy(gh, 1f, d.sums, 0, w.bIh().gradBuffer().data(), 0);
             }
             if (w.bHh().requiresGrad()) {
-                k.axpy(gh, 1f, d.sumsH != null ? d.sumsH : d.sums, 0, w.bHh().gradBuffer().data(), 0);
+                k.elementwise().axpy(gh, 1f, d.sumsH != null ? d.sumsH : d.sums, 0, w.bHh().gradBuffer().data(), 0);
             }
         }
         if (h0 != null && h0.requiresGrad()) {
-            k.axpy(batch * proj, 1f, d.dh, 0, h0.gradBuffer().data(), h0Off);
+            k.elementwise().axpy(batch * proj, 1f, d.dh, 0, h0.gradBuffer().data(), h0Off);
         }
         if (c0 != null && c0.requiresGrad()) {
-            k.axpy(batch * hidden, 1f, d.dc, 0, c0.gradBuffer().data(), c0Off);
+            k.elementwise().axpy(batch * hidden, 1f, d.dc, 0, c0.gradBuffer().data(), c0Off);
         }
     }
 }
