@@ -28,12 +28,7 @@ import org.rnn4j.kernel.KernelSet;
  * (2·M·N·K per call); divide by 1e9. Equivalently GFLOP/s = ops/s × 2·M·N·K / 1e9.
  * Compare with OpenBLAS on the same shape: {@code OPENBLAS_CORETYPE=SkylakeX}, 1 thread.
  *
- * <p>Variants to measure: {@code -p threads=1,2}; how transposed operands are packed (B in the NT
- * form, A in NN and NT): {@code -jvmArgsAppend -Drnn4j.gemm.transpose=loop} (scalar copies, the
- * old default), {@code =gather} (vector gathers for B) or {@code =shuffle} (in-register block
- * transposes, the default); {@code -jvmArgsAppend -Drnn4j.gemm.shareA=false} packs op(A) in every
- * column task again instead of once per product. The old path is both: {@code =loop} and
- * {@code shareA=false}.
+ * <p>Variants to measure: {@code -p threads=1,2}.
  * {@link PackedGemmBench} measures the same products with B packed once beforehand.
  */
 @BenchmarkMode(Mode.Throughput)

@@ -45,8 +45,7 @@ final class GemmPacking {
     }
 
     // The vector flush is written out where it is used: a helper taking and returning a vector is
-    // boxed on every call whenever C2 does not inline it (seen in a W3 training step: ~4 MB of
-    // garbage per step from packB).
+    // boxed on every call whenever C2 does not inline it.
 
     static float flush(float v) {
         return Math.abs(v) < Denormals.FLUSH_BELOW ? 0f : v;

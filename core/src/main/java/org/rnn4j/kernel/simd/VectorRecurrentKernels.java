@@ -30,8 +30,8 @@ public class VectorRecurrentKernels extends ScalarRecurrentKernels {
 
     /**
      * Below this many elements {@link #sumRowsAdd} runs on the calling thread: a recurrent layer sums
-     * each step's gate gradients ([64, 1024] in W3, [32, 2048] in W5train), and handing such a small
-     * sum to the pool at every step cost W5train on 2 threads 9 % (18,519 / 18,422 -> 16,678 / 16,830 tokens/s).
+     * each step's gate gradients ([B, G·H], e.g. [64, 1024] or [32, 2048]) at every step, and handing
+     * such a small sum to the pool costs more than it saves.
      */
     static final long SUM_PARALLEL_MIN = 1L << 18;
 
