@@ -44,8 +44,6 @@ class KernelSelectionTest {
         assertEquals(KernelKind.VECTOR, s.kind());
         assertEquals("org.rnn4j.kernel.simd.VectorGemmKernels", s.gemm().getClass().getName());
         assertEquals("org.rnn4j.kernel.simd.VectorElementwiseKernels", s.elementwise().getClass().getName());
-        assertEquals("org.rnn4j.kernel.simd.VectorIndexKernels", s.index().getClass().getName());
-        assertInstanceOf(ScalarLossKernels.class, s.loss());
         assertEquals("org.rnn4j.kernel.simd.VectorOptimizerKernels", s.optimizer().getClass().getName());
         assertEquals("org.rnn4j.kernel.simd.VectorRecurrentKernels", s.recurrent().getClass().getName());
     }

@@ -6,14 +6,14 @@ import org.rnn4j.kernel.KernelConfig;
 import org.rnn4j.kernel.KernelKind;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.KernelSet;
+import org.rnn4j.kernel.ScalarIndexKernels;
 import org.rnn4j.kernel.ScalarLossKernels;
 
 /**
  * The Vector API kernels ({@code jdk.incubator.vector}), loaded by {@link org.rnn4j.kernel.Kernels}
- * only when that module is present: vector twins for the GEMM, elementwise, index, optimizer and
- * recurrent families. The loss family keeps its scalar reference: its loops run in double per
- * element (log-sum-exp, softplus), a small part of a training step, and a float32 vector version
- * would change the losses' bits.
+ * only when that module is present: vector twins for GEMM, elementwise, optimizer and recurrent
+ * kernels; the index and loss families are memory moves and small per-row loops, for which the
+ * scalar references are used.
  */
 public final class VectorKernels implements KernelProvider {
 
@@ -23,7 +23,7 @@ public final class VectorKernels implements KernelProvider {
     @Override
     public KernelSet kernels() {
         return new KernelSet(KernelKind.VECTOR, new VectorGemmKernels(), new VectorElementwiseKernels(),
-                new VectorIndexKernels(), new ScalarLossKernels(), new VectorOptimizerKernels(),
+                new ScalarIndexKernels(), new ScalarLossKernels(), new VectorOptimizerKernels(),
                 new VectorRecurrentKernels());
     }
 

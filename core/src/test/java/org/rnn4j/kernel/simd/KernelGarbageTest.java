@@ -137,18 +137,6 @@ class KernelGarbageTest {
         assertQuiet("relu backward", () -> k.elementwise().unaryBackwardAdd(UnaryOp.RELU, a, 0, b, 0, a, 0, out, 0, n));
     }
 
-    /** The row accumulation of the embedding backward. */
-    @Test
-    void indexAddAllocatesNothingOnceCompiled() {
-        KernelSet k = new VectorKernels().kernels();
-        Rng rng = new Rng(6);
-        int inner = 3 * VectorGemm.L + 5;
-        float[] src = random(rng, 4 * inner);
-        float[] dst = new float[3 * inner];
-        int[] idx = {2, 0, 2, 1};
-        assertQuiet("indexAdd", () -> k.index().indexAdd(1, 3, inner, idx, 0, 4, -1, src, 0, dst, 0));
-    }
-
     @Test
     void recurrentKernelsAllocateNothingOnceCompiled() {
         KernelSet k = new VectorKernels().kernels();
