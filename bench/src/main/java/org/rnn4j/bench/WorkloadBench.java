@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.rnn4j.kernel.KernelRegistry;
+import org.rnn4j.kernel.Kernels;
 
 /**
  * The workloads of {@code rnn4j bench} ({@link BenchWorkload}) under JMH: the same models, data and
@@ -36,7 +36,8 @@ public class WorkloadBench {
 
     @Setup
     public void setup() {
-        KernelRegistry.setThreads(threads);
+        Kernels.setThreads(threads);
+        Kernels.prepare();
         w = BenchWorkload.parse(workload).create(BenchScale.FULL);
     }
 

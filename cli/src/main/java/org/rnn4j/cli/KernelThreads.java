@@ -1,6 +1,6 @@
 package org.rnn4j.cli;
 
-import org.rnn4j.kernel.KernelRegistry;
+import org.rnn4j.kernel.Kernels;
 import picocli.CommandLine;
 
 /** Applies {@code --threads N} to the kernel pool for one command, when given, and restores it after. */
@@ -13,15 +13,15 @@ public final class KernelThreads implements AutoCloseable {
 
     /** Sets the pool to {@code threads} if {@code --threads} was on the command line. */
     public static KernelThreads apply(CommandLine cmd, int threads) {
-        int previous = KernelRegistry.threads();
+        int previous = Kernels.threads();
         if (cmd.getParseResult().hasMatchedOption("--threads")) {
-            KernelRegistry.setThreads(threads);
+            Kernels.setThreads(threads);
         }
         return new KernelThreads(previous);
     }
 
     @Override
     public void close() {
-        KernelRegistry.setThreads(previous);
+        Kernels.setThreads(previous);
     }
 }

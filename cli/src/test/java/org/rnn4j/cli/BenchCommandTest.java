@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rnn4j.kernel.KernelRegistry;
+import org.rnn4j.kernel.Kernels;
 
 /** {@code rnn4j bench} with tiny chunks or quick shapes only: nothing here measures anything. */
 class BenchCommandTest {
@@ -35,7 +35,7 @@ class BenchCommandTest {
         j.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("workload", "threads", "throughput", "unit", "gflops"), keys.subList(0, 5));
         assertEquals("W1", j.get("workload").asText());
-        assertEquals(KernelRegistry.threads(), j.get("threads").asInt()); // the default: all cores
+        assertEquals(Kernels.threads(), j.get("threads").asInt()); // the default: all cores
         assertEquals("steps/s", j.get("unit").asText());
         double throughput = j.get("throughput").asDouble();
         assertTrue(throughput > 0, r.out());
@@ -82,14 +82,14 @@ class BenchCommandTest {
 
     @Test
     void threadsOptionSetsTheKernelsAndIsRestored() throws Exception {
-        int before = KernelRegistry.threads();
+        int before = Kernels.threads();
         CliRun r = CliRun.of("bench", "--workload", "W1", "--threads", "2", "--json", "--reps", "1", "--chunk", "2",
                 "--warmup", "0", "--quiet");
         assertEquals(0, r.exit(), r.toString());
         JsonNode j = jsonLines(r).get(0);
         assertEquals(2, j.get("threads").asInt());
         assertTrue(j.get("kernels").asText().endsWith(", 2 threads"), j.get("kernels").asText());
-        assertEquals(before, KernelRegistry.threads());
+        assertEquals(before, Kernels.threads());
     }
 
     @Test

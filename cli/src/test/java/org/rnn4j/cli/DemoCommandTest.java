@@ -54,7 +54,7 @@ class DemoCommandTest {
 
     @Test
     void threadsOptionSetsTheKernelPoolForTheCommandOnlyAndChangesNoNumber() throws Exception {
-        int before = org.rnn4j.kernel.KernelRegistry.threads();
+        int before = org.rnn4j.kernel.Kernels.threads();
         int other = before == 1 ? 2 : 1;
         Path png = dir.resolve("t.png");
         CliRun r = CliRun.of("demo", "sine", "--iters", "100", "--json", "--quiet", "--threads", String.valueOf(other),
@@ -62,7 +62,7 @@ class DemoCommandTest {
         assertEquals(0, r.exit(), r.toString());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(other, j.path("threads").asInt(), r.out());
-        assertEquals(before, org.rnn4j.kernel.KernelRegistry.threads(), "restored after the command");
+        assertEquals(before, org.rnn4j.kernel.Kernels.threads(), "restored after the command");
         CliRun d = CliRun.of("demo", "sine", "--iters", "100", "--json", "--quiet", "--plot", png.toString());
         JsonNode k = new ObjectMapper().readTree(d.out());
         assertEquals(before, k.path("threads").asInt());

@@ -168,7 +168,7 @@ public class Var {
                         + "second time\" once saved tensors are freed)");
             }
         }
-        Kernels.get().axpy(seed.size(), 1f, seed.data(), 0, gradBuffer().data(), 0);
+        Kernels.elementwise().axpy(seed.size(), 1f, seed.data(), 0, gradBuffer().data(), 0);
         // order lists inputs before their consumers; walk it from the output back.
         for (int i = order.size() - 1; i >= 0; i--) {
             Var v = order.get(i);

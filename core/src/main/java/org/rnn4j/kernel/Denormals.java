@@ -6,13 +6,13 @@ package org.rnn4j.kernel;
  * mode, or PyTorch's {@code set_flush_denormal(True)}): the JVM cannot set those modes, and every
  * arithmetic operation on a subnormal float costs a microcode assist of ~100 cycles.
  *
- * <p>{@code -Drnn4j.denormals=keep} turns the flushing off ({@link #FLUSH_BELOW} = 0, so nothing is
- * below it). It exists to measure what the policy buys (README, "Performance": W2 before and after);
- * results then differ from the default only by values below 1.2e-38.
+ * <p>{@code -Drnn4j.denormals=keep} ({@link KernelConfig#flushDenormals()}) turns the flushing off
+ * ({@link #FLUSH_BELOW} = 0, so nothing is below it); results then differ from the default only by
+ * values below 1.2e-38.
  */
 public final class Denormals {
     /** Magnitudes below this are flushed to ±0: {@link Float#MIN_NORMAL}, or 0 with {@code -Drnn4j.denormals=keep}. */
-    public static final float FLUSH_BELOW = "keep".equalsIgnoreCase(System.getProperty("rnn4j.denormals")) ? 0f : Float.MIN_NORMAL;
+    public static final float FLUSH_BELOW = KernelConfig.current().flushDenormals() ? Float.MIN_NORMAL : 0f;
 
     private Denormals() {
     }

@@ -2,7 +2,7 @@ package org.rnn4j.kernel;
 
 /** Which implementation of {@link Kernels} to use. */
 public enum KernelKind {
-    /** {@link ScalarKernels}: plain Java loops, the readable reference; works on every JVM. */
+    /** The scalar references ({@link KernelSet#scalar()}): plain Java loops, the readable reference; works on every JVM. */
     SCALAR,
     /**
      * {@code org.rnn4j.kernel.simd.VectorKernels}: the Vector API ({@code jdk.incubator.vector}),

@@ -12,8 +12,8 @@ import java.util.function.IntConsumer;
  * Which thread runs which task then cannot change a single bit of the result, so any thread count
  * gives bitwise identical results.
  *
- * <p>The thread count defaults to the number of available processors; the system property
- * {@code rnn4j.threads} or {@link #setThreads(int)} (e.g. from the CLI's {@code --threads}) changes it.
+ * <p>The thread count defaults to the number of available processors; {@code rnn4j.threads}
+ * ({@link KernelConfig#threads()}) or {@link #setThreads(int)} (e.g. from the CLI's {@code --threads}) changes it.
  */
 public final class Parallel {
     private static final ThreadLocal<boolean[]> IN_TASK = ThreadLocal.withInitial(() -> new boolean[1]);
@@ -25,18 +25,8 @@ public final class Parallel {
     }
 
     private static int initialThreads() {
-        String p = System.getProperty("rnn4j.threads");
-        if (p != null) {
-            try {
-                int n = Integer.parseInt(p.trim());
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // fall through to the default; KernelRegistry.describe() shows the count in use
-            }
-        }
-        return Runtime.getRuntime().availableProcessors();
+        int n = KernelConfig.current().threads();
+        return n >= 1 ? n : Runtime.getRuntime().availableProcessors();
     }
 
     /** The number of threads kernels may use (the calling thread included). */

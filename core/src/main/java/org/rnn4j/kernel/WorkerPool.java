@@ -32,12 +32,12 @@ final class WorkerPool {
 
     /**
      * How long a worker that finished a job, and a caller waiting for its helpers, spin before parking
-     * (system property {@code rnn4j.spin.micros}, default 1000; 0 parks at once). A recurrent layer hands
+     * ({@link KernelConfig#spinMicros()}, default 1000; 0 parks at once). A recurrent layer hands
      * out a job or two per time step with a few microseconds of serial work between them; waking a
      * parked thread costs more than that, so a short spin keeps the workers ready (OpenMP runtimes spin
      * the same way). The cost is CPU time burnt while waiting, at most this long per job.
      */
-    static final long SPIN_NANOS = 1_000L * Long.getLong("rnn4j.spin.micros", 1_000L);
+    static final long SPIN_NANOS = 1_000L * KernelConfig.current().spinMicros();
 
     WorkerPool(int size) {
         workers = new Worker[size];

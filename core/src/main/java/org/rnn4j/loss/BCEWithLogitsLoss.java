@@ -58,13 +58,13 @@ public record BCEWithLogitsLoss(Tensor weight, Tensor posWeight, Reduction reduc
         float[] x = input.value().data();
         float[] y = target.value().data();
         float[] out = Workspace.floats(n);
-        Kernels.get().bceWithLogitsForward(n, x, 0, y, 0, w, pw, out);
+        Kernels.loss().bceWithLogitsForward(n, x, 0, y, 0, w, pw, out);
         Tensor value = Reduce.value(reduction, out, input.shape(), n);
         return Var.of(OP, value, g -> {
             Reduce.RowGrad rg = Reduce.rowGrad(reduction, g, n);
             float[] gx = input.requiresGrad() ? input.gradBuffer().data() : null;
             float[] gy = target.requiresGrad() ? target.gradBuffer().data() : null;
-            Kernels.get().bceWithLogitsBackwardAdd(n, x, 0, y, 0, w, pw, rg.g(), rg.off(), rg.stride(), gx, gy);
+            Kernels.loss().bceWithLogitsBackwardAdd(n, x, 0, y, 0, w, pw, rg.g(), rg.off(), rg.stride(), gx, gy);
         }, input, target);
     }
 }

@@ -72,13 +72,13 @@ public record CrossEntropyLoss(Tensor weight, int ignoreIndex, Reduction reducti
         float[] logp = Workspace.floats(input.value().size());  // [outer, C, inner]
         float[] rowLoss = Workspace.floats(l.positions());      // [outer·inner]
         float[] rowWeight = Workspace.floats(l.positions());
-        Kernels.get().crossEntropyForward(l.outer(), l.classes(), l.inner(), input.value().data(), 0, t, 0,
+        Kernels.loss().crossEntropyForward(l.outer(), l.classes(), l.inner(), input.value().data(), 0, t, 0,
                 w, ignoreIndex, eps, logp, rowLoss, rowWeight);
-        double total = reduction == Reduction.MEAN ? Kernels.get().sum(rowWeight, 0, rowWeight.length) : 1.0;
+        double total = reduction == Reduction.MEAN ? Kernels.elementwise().sum(rowWeight, 0, rowWeight.length) : 1.0;
         Tensor value = Reduce.value(reduction, rowLoss, l.outShape(), total);
         return Var.of(OP, value, g -> {
             Reduce.RowGrad rg = Reduce.rowGrad(reduction, g, total);
-            Kernels.get().crossEntropyBackwardAdd(l.outer(), l.classes(), l.inner(), logp, t, 0, w, ignoreIndex, eps,
+            Kernels.loss().crossEntropyBackwardAdd(l.outer(), l.classes(), l.inner(), logp, t, 0, w, ignoreIndex, eps,
                     rg.g(), rg.off(), rg.stride(), input.gradBuffer().data(), 0);
         }, input);
     }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.UnaryOp;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
@@ -40,30 +41,30 @@ public record L1Loss(Reduction reduction) {
             throw new IllegalArgumentException(OP + ": target " + target.shape() + " does not match input " + input.shape());
         }
         int n = input.value().size();
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         float[] d = Workspace.floats(n);     // input - target
         float[] neg = Workspace.floats(n);   // target - input
         float[] pos = Workspace.floats(n);   // relu(d)
         float[] back = Workspace.floats(n);  // relu(-d)
-        k.binary(BinaryOp.SUB, input.value().data(), 0, target.value().data(), 0, d, 0, n);
-        k.unary(UnaryOp.NEG, d, 0, neg, 0, n);
-        k.unary(UnaryOp.RELU, d, 0, pos, 0, n);
-        k.unary(UnaryOp.RELU, neg, 0, back, 0, n);
+        k.elementwise().binary(BinaryOp.SUB, input.value().data(), 0, target.value().data(), 0, d, 0, n);
+        k.elementwise().unary(UnaryOp.NEG, d, 0, neg, 0, n);
+        k.elementwise().unary(UnaryOp.RELU, d, 0, pos, 0, n);
+        k.elementwise().unary(UnaryOp.RELU, neg, 0, back, 0, n);
         float[] abs = Workspace.floats(n);
-        k.binary(BinaryOp.ADD, pos, 0, back, 0, abs, 0, n);
+        k.elementwise().binary(BinaryOp.ADD, pos, 0, back, 0, abs, 0, n);
         Tensor value = Reduce.value(reduction, abs, input.shape(), n);
         return Var.of(OP, value, g -> {
             float[] up = upstream(g, n);                // [n]: the upstream gradient of each element
             float[] gd = Workspace.zeros(input.shape()).data(); // sgn(d) · up
-            k.unaryBackwardAdd(UnaryOp.RELU, d, 0, pos, 0, up, 0, gd, 0, n);
+            k.elementwise().unaryBackwardAdd(UnaryOp.RELU, d, 0, pos, 0, up, 0, gd, 0, n);
             float[] gn = Workspace.zeros(input.shape()).data(); // [d < 0] · up
-            k.unaryBackwardAdd(UnaryOp.RELU, neg, 0, back, 0, up, 0, gn, 0, n);
-            k.binary(BinaryOp.SUB, gd, 0, gn, 0, gd, 0, n);
+            k.elementwise().unaryBackwardAdd(UnaryOp.RELU, neg, 0, back, 0, up, 0, gn, 0, n);
+            k.elementwise().binary(BinaryOp.SUB, gd, 0, gn, 0, gd, 0, n);
             if (input.requiresGrad()) {
-                k.axpy(n, 1f, gd, 0, input.gradBuffer().data(), 0);
+                k.elementwise().axpy(n, 1f, gd, 0, input.gradBuffer().data(), 0);
             }
             if (target.requiresGrad()) {
-                k.axpy(n, -1f, gd, 0, target.gradBuffer().data(), 0);
+                k.elementwise().axpy(n, -1f, gd, 0, target.gradBuffer().data(), 0);
             }
         }, input, target);
     }

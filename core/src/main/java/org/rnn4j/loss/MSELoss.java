@@ -34,13 +34,13 @@ public record MSELoss(Reduction reduction) {
         float[] x = input.value().data();
         float[] y = target.value().data();
         float[] sq = Workspace.floats(n);
-        Kernels.get().squaredDiff(n, x, 0, y, 0, sq, 0);
+        Kernels.loss().squaredDiff(n, x, 0, y, 0, sq, 0);
         Tensor value = Reduce.value(reduction, sq, input.shape(), n);
         return Var.of(OP, value, g -> {
             Reduce.RowGrad rg = Reduce.rowGrad(reduction, g, n);
             float[] gx = input.requiresGrad() ? input.gradBuffer().data() : null;
             float[] gy = target.requiresGrad() ? target.gradBuffer().data() : null;
-            Kernels.get().mseBackwardAdd(n, x, 0, y, 0, rg.g(), rg.off(), rg.stride(), 1f, gx, gy);
+            Kernels.loss().mseBackwardAdd(n, x, 0, y, 0, rg.g(), rg.off(), rg.stride(), 1f, gx, gy);
         }, input, target);
     }
 }

@@ -53,13 +53,13 @@ public record NLLLoss(Tensor weight, int ignoreIndex, Reduction reduction) {
         int[] t = target.data();
         float[] rowLoss = Workspace.floats(l.positions());   // [outer·inner]
         float[] rowWeight = Workspace.floats(l.positions());
-        Kernels.get().nllForward(l.outer(), l.classes(), l.inner(), input.value().data(), 0, t, 0,
+        Kernels.loss().nllForward(l.outer(), l.classes(), l.inner(), input.value().data(), 0, t, 0,
                 w, ignoreIndex, rowLoss, rowWeight);
-        double total = reduction == Reduction.MEAN ? Kernels.get().sum(rowWeight, 0, rowWeight.length) : 1.0;
+        double total = reduction == Reduction.MEAN ? Kernels.elementwise().sum(rowWeight, 0, rowWeight.length) : 1.0;
         Tensor value = Reduce.value(reduction, rowLoss, l.outShape(), total);
         return Var.of(OP, value, g -> {
             Reduce.RowGrad rg = Reduce.rowGrad(reduction, g, total);
-            Kernels.get().nllBackwardAdd(l.outer(), l.classes(), l.inner(), t, 0, w, ignoreIndex,
+            Kernels.loss().nllBackwardAdd(l.outer(), l.classes(), l.inner(), t, 0, w, ignoreIndex,
                     rg.g(), rg.off(), rg.stride(), input.gradBuffer().data(), 0);
         }, input);
     }

@@ -20,7 +20,7 @@ final class Reduce {
             System.arraycopy(perElement, 0, t.data(), 0, t.size());
             return t;
         }
-        double sum = Kernels.get().sum(perElement, 0, perElement.length);
+        double sum = Kernels.elementwise().sum(perElement, 0, perElement.length);
         return Workspace.full(Shape.scalar(), (float) (r == Reduction.MEAN ? sum / meanDenominator : sum));
     }
 
@@ -60,7 +60,7 @@ final class Reduce {
             }
         }
         float[] out = Workspace.floats(to.size());
-        Kernels.get().copyStrided(dst, t.data(), 0, strides, out, 0);
+        Kernels.index().copyStrided(dst, t.data(), 0, strides, out, 0);
         return out;
     }
 }

@@ -2,6 +2,7 @@ package org.rnn4j.ops;
 
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.UnaryOp;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
@@ -40,10 +41,10 @@ public final class Activations {
     private static Var unary(String name, UnaryOp op, Var x) {
         Tensor xv = x.value();
         Tensor y = Workspace.zeros(xv.shape());
-        Kernels.get().unary(op, xv.data(), 0, y.data(), 0, y.size());
+        Kernels.elementwise().unary(op, xv.data(), 0, y.data(), 0, y.size());
         return Var.of(name, y, gy -> {
             if (x.requiresGrad()) {
-                Kernels.get().unaryBackwardAdd(op, xv.data(), 0, y.data(), 0, gy.data(), 0,
+                Kernels.elementwise().unaryBackwardAdd(op, xv.data(), 0, y.data(), 0, gy.data(), 0,
                         x.gradBuffer().data(), 0, y.size());
             }
         }, x);
@@ -73,12 +74,12 @@ public final class Activations {
     }
 
     private static Var softmaxOn(String name, Var x, int outer, int n, int inner, boolean log) {
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         Tensor y = Workspace.zeros(x.shape());
         if (log) {
-            k.logSoftmax(outer, n, inner, x.value().data(), 0, y.data(), 0);
+            k.elementwise().logSoftmax(outer, n, inner, x.value().data(), 0, y.data(), 0);
         } else {
-            k.softmax(outer, n, inner, x.value().data(), 0, y.data(), 0);
+            k.elementwise().softmax(outer, n, inner, x.value().data(), 0, y.data(), 0);
         }
         return Var.of(name, y, gy -> {
             if (!x.requiresGrad()) {
@@ -86,9 +87,9 @@ public final class Activations {
             }
             float[] gx = x.gradBuffer().data();
             if (log) {
-                k.logSoftmaxBackwardAdd(outer, n, inner, y.data(), 0, gy.data(), 0, gx, 0);
+                k.elementwise().logSoftmaxBackwardAdd(outer, n, inner, y.data(), 0, gy.data(), 0, gx, 0);
             } else {
-                k.softmaxBackwardAdd(outer, n, inner, y.data(), 0, gy.data(), 0, gx, 0);
+                k.elementwise().softmaxBackwardAdd(outer, n, inner, y.data(), 0, gy.data(), 0, gx, 0);
             }
         }, x);
     }

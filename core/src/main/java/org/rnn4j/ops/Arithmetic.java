@@ -3,6 +3,7 @@ package org.rnn4j.ops;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
@@ -32,16 +33,16 @@ public final class Arithmetic {
     }
 
     private static Var binary(String name, BinaryOp op, Var a, Var b) {
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         Shape outShape = Broadcast.shape(name, a.shape(), b.shape());
         Tensor out = Workspace.zeros(outShape);
         Tensor av = a.value();
         Tensor bv = b.value();
         boolean same = av.shape().equals(outShape) && bv.shape().equals(outShape);
         if (same) {
-            k.binary(op, av.data(), 0, bv.data(), 0, out.data(), 0, out.size());
+            k.elementwise().binary(op, av.data(), 0, bv.data(), 0, out.data(), 0, out.size());
         } else {
-            k.broadcastBinary(op, outShape.dims(), av.data(), 0, Broadcast.strides(av.shape(), outShape),
+            k.elementwise().broadcastBinary(op, outShape.dims(), av.data(), 0, Broadcast.strides(av.shape(), outShape),
                     bv.data(), 0, Broadcast.strides(bv.shape(), outShape), out.data(), 0);
         }
         return Var.of(name, out, gy -> {
@@ -70,7 +71,7 @@ public final class Arithmetic {
                     }
                     if (b.requiresGrad()) {
                         Tensor t = Workspace.zeros(outShape);
-                        k.binary(BinaryOp.MUL, gy.data(), 0, out.data(), 0, t.data(), 0, t.size());
+                        k.elementwise().binary(BinaryOp.MUL, gy.data(), 0, out.data(), 0, t.data(), 0, t.size());
                         Broadcast.accumulate(b, product(BinaryOp.DIV, t, bv), -1f);
                     }
                 }
@@ -81,11 +82,11 @@ public final class Arithmetic {
     /** {@code g op x}, with {@code x} broadcast to {@code g}'s shape. */
     private static Tensor product(BinaryOp op, Tensor g, Tensor x) {
         Tensor t = Workspace.zeros(g.shape());
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         if (x.shape().equals(g.shape())) {
-            k.binary(op, g.data(), 0, x.data(), 0, t.data(), 0, t.size());
+            k.elementwise().binary(op, g.data(), 0, x.data(), 0, t.data(), 0, t.size());
         } else {
-            k.broadcastBinary(op, g.dims(), g.data(), 0, g.shape().strides(),
+            k.elementwise().broadcastBinary(op, g.dims(), g.data(), 0, g.shape().strides(),
                     x.data(), 0, Broadcast.strides(x.shape(), g.shape()), t.data(), 0);
         }
         return t;
@@ -124,7 +125,7 @@ public final class Arithmetic {
     /** {@code x op s}; the gradient is {@code gy · slope}, or {@code gy / s} for division. */
     private static Var scalar(String name, BinaryOp op, Var x, float s, float slope) {
         Tensor out = Workspace.zeros(x.shape());
-        Kernels.get().binaryScalar(op, x.value().data(), 0, s, out.data(), 0, out.size());
+        Kernels.elementwise().binaryScalar(op, x.value().data(), 0, s, out.data(), 0, out.size());
         return Var.of(name, out, gy -> {
             if (!x.requiresGrad()) {
                 return;
@@ -132,10 +133,10 @@ public final class Arithmetic {
             Tensor gx = x.gradBuffer();
             if (op == BinaryOp.DIV) {
                 Tensor t = Workspace.zeros(gy.shape());
-                Kernels.get().binaryScalar(BinaryOp.DIV, gy.data(), 0, s, t.data(), 0, t.size());
-                Kernels.get().axpy(t.size(), 1f, t.data(), 0, gx.data(), 0);
+                Kernels.elementwise().binaryScalar(BinaryOp.DIV, gy.data(), 0, s, t.data(), 0, t.size());
+                Kernels.elementwise().axpy(t.size(), 1f, t.data(), 0, gx.data(), 0);
             } else {
-                Kernels.get().axpy(gy.size(), slope, gy.data(), 0, gx.data(), 0);
+                Kernels.elementwise().axpy(gy.size(), slope, gy.data(), 0, gx.data(), 0);
             }
         }, x);
     }

@@ -2,6 +2,7 @@ package org.rnn4j.ops;
 
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
@@ -51,18 +52,18 @@ final class Broadcast {
         if (!v.requiresGrad()) {
             return;
         }
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         Tensor gb = v.gradBuffer();
         if (v.shape().equals(g.shape())) {
-            k.axpy(g.size(), alpha, g.data(), 0, gb.data(), 0);
+            k.elementwise().axpy(g.size(), alpha, g.data(), 0, gb.data(), 0);
             return;
         }
         Tensor src = g;
         if (alpha != 1f) {
             src = Workspace.zeros(g.shape());
             src.copyFrom(g);
-            k.scale(src.size(), alpha, src.data(), 0);
+            k.elementwise().scale(src.size(), alpha, src.data(), 0);
         }
-        k.accumulateStrided(g.dims(), src.data(), 0, gb.data(), 0, strides(v.shape(), g.shape()));
+        k.index().accumulateStrided(g.dims(), src.data(), 0, gb.data(), 0, strides(v.shape(), g.shape()));
     }
 }

@@ -27,13 +27,13 @@ public final class DropoutOp {
         Tensor mask = Workspace.zeros(x.shape());
         if (p < 1.0) {
             rng.fillUniform(mask.data(), 0f, 1f);
-            Kernels.get().dropoutMask(n, (float) p, (float) (1.0 / (1.0 - p)), mask.data(), 0);
+            Kernels.elementwise().dropoutMask(n, (float) p, (float) (1.0 / (1.0 - p)), mask.data(), 0);
         }
         Tensor out = Workspace.zeros(x.shape());
-        Kernels.get().binary(BinaryOp.MUL, x.value().data(), 0, mask.data(), 0, out.data(), 0, n);
+        Kernels.elementwise().binary(BinaryOp.MUL, x.value().data(), 0, mask.data(), 0, out.data(), 0, n);
         return Var.of("dropout", out, gy -> {
             if (x.requiresGrad()) { // gx += gy · mask
-                Kernels.get().binaryAdd(BinaryOp.MUL, gy.data(), 0, mask.data(), 0, x.gradBuffer().data(), 0, n);
+                Kernels.elementwise().binaryAdd(BinaryOp.MUL, gy.data(), 0, mask.data(), 0, x.gradBuffer().data(), 0, n);
             }
         }, x);
     }

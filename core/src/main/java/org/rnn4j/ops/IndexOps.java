@@ -25,10 +25,10 @@ public final class IndexOps {
         int inner = s.sizeBetween(d + 1, s.rank());
         int k = idx.length;
         Tensor out = Workspace.zeros(s.with(d, k)); // [outer, k, inner]
-        Kernels.get().indexSelect(outer, n, inner, idx, 0, k, x.value().data(), 0, out.data(), 0);
+        Kernels.index().indexSelect(outer, n, inner, idx, 0, k, x.value().data(), 0, out.data(), 0);
         return Var.of("index_select", out, gy -> {
             if (x.requiresGrad()) {
-                Kernels.get().indexAdd(outer, n, inner, idx, 0, k, -1, gy.data(), 0, x.gradBuffer().data(), 0);
+                Kernels.index().indexAdd(outer, n, inner, idx, 0, k, -1, gy.data(), 0, x.gradBuffer().data(), 0);
             }
         }, x);
     }
@@ -50,10 +50,10 @@ public final class IndexOps {
         checkRange("embedding", idx, n, "num_embeddings " + n);
         int k = idx.length;
         Tensor out = Workspace.zeros(Shape.of(Dims.concat(indices.dims(), dim))); // [..., D]
-        Kernels.get().indexSelect(1, n, dim, idx, 0, k, weight.value().data(), 0, out.data(), 0);
+        Kernels.index().indexSelect(1, n, dim, idx, 0, k, weight.value().data(), 0, out.data(), 0);
         return Var.of("embedding", out, gy -> {
             if (weight.requiresGrad()) {
-                Kernels.get().indexAdd(1, n, dim, idx, 0, k, skip, gy.data(), 0, weight.gradBuffer().data(), 0);
+                Kernels.index().indexAdd(1, n, dim, idx, 0, k, skip, gy.data(), 0, weight.gradBuffer().data(), 0);
             }
         }, weight);
     }
@@ -85,10 +85,10 @@ public final class IndexOps {
         int[] dims = is.dims();
         int[] strides = s.strides();
         Tensor out = Workspace.zeros(is);
-        Kernels.get().gather(dims, d, idx, x.value().data(), 0, strides, out.data(), 0);
+        Kernels.index().gather(dims, d, idx, x.value().data(), 0, strides, out.data(), 0);
         return Var.of("gather", out, gy -> {
             if (x.requiresGrad()) {
-                Kernels.get().scatterAdd(dims, d, idx, gy.data(), 0, x.gradBuffer().data(), 0, strides);
+                Kernels.index().scatterAdd(dims, d, idx, gy.data(), 0, x.gradBuffer().data(), 0, strides);
             }
         }, x);
     }
@@ -112,10 +112,10 @@ public final class IndexOps {
         int[] ms = Broadcast.strides(maskShape, s);
         boolean[] m = mask.clone();
         Tensor out = Workspace.zeros(s);
-        Kernels.get().maskedFill(dims, x.value().data(), 0, m, 0, ms, value, out.data(), 0);
+        Kernels.index().maskedFill(dims, x.value().data(), 0, m, 0, ms, value, out.data(), 0);
         return Var.of("masked_fill", out, gy -> {
             if (x.requiresGrad()) {
-                Kernels.get().maskedAccumulate(dims, gy.data(), 0, m, 0, ms, x.gradBuffer().data(), 0);
+                Kernels.index().maskedAccumulate(dims, gy.data(), 0, m, 0, ms, x.gradBuffer().data(), 0);
             }
         }, x);
     }

@@ -3,6 +3,7 @@ package org.rnn4j.ops;
 import java.util.Arrays;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
@@ -49,33 +50,33 @@ public final class MatrixOps {
         if (bBatch.rank() == 0) {
             // [..., m, k]·[k, n]: A is contiguous, so all batches form one [B·m, k] matrix
             int rows = aBatch.size() * m;
-            Kernels.get().gemm(false, false, rows, n, k, av.data(), 0, k, bv.data(), 0, n, out.data(), 0, n, false);
+            Kernels.gemm().gemm(false, false, rows, n, k, av.data(), 0, k, bv.data(), 0, n, out.data(), 0, n, false);
             return Var.of("matmul", out, gy -> {
-                Kernels kk = Kernels.get();
+                KernelSet kk = Kernels.get();
                 if (a.requiresGrad()) { // gA[B·m, k] += gY[B·m, n]·Bᵀ
-                    kk.gemm(false, true, rows, k, n, gy.data(), 0, n, bv.data(), 0, n, a.gradBuffer().data(), 0, k, true);
+                    kk.gemm().gemm(false, true, rows, k, n, gy.data(), 0, n, bv.data(), 0, n, a.gradBuffer().data(), 0, k, true);
                 }
                 if (b.requiresGrad()) { // gB[k, n] += Aᵀ[k, B·m]·gY[B·m, n]
-                    kk.gemm(true, false, k, n, rows, av.data(), 0, k, gy.data(), 0, n, b.gradBuffer().data(), 0, n, true);
+                    kk.gemm().gemm(true, false, k, n, rows, av.data(), 0, k, gy.data(), 0, n, b.gradBuffer().data(), 0, n, true);
                 }
             }, a, b);
         }
         int count = batch.size();
         int[] aOff = offsets(batch, Broadcast.strides(aBatch, batch), m * k);
         int[] bOff = offsets(batch, Broadcast.strides(bBatch, batch), k * n);
-        Kernels kernels = Kernels.get();
+        KernelSet kernels = Kernels.get();
         for (int t = 0; t < count; t++) {
-            kernels.gemm(false, false, m, n, k, av.data(), aOff[t], k, bv.data(), bOff[t], n, out.data(), t * m * n, n, false);
+            kernels.gemm().gemm(false, false, m, n, k, av.data(), aOff[t], k, bv.data(), bOff[t], n, out.data(), t * m * n, n, false);
         }
         return Var.of("matmul", out, gy -> {
-            Kernels kk = Kernels.get();
+            KernelSet kk = Kernels.get();
             for (int t = 0; t < count; t++) {
                 if (a.requiresGrad()) { // gA[m, k] += gY[m, n]·Bᵀ; broadcast batches accumulate
-                    kk.gemm(false, true, m, k, n, gy.data(), t * m * n, n, bv.data(), bOff[t], n,
+                    kk.gemm().gemm(false, true, m, k, n, gy.data(), t * m * n, n, bv.data(), bOff[t], n,
                             a.gradBuffer().data(), aOff[t], k, true);
                 }
                 if (b.requiresGrad()) { // gB[k, n] += Aᵀ·gY[m, n]
-                    kk.gemm(true, false, k, n, m, av.data(), aOff[t], k, gy.data(), t * m * n, n,
+                    kk.gemm().gemm(true, false, k, n, m, av.data(), aOff[t], k, gy.data(), t * m * n, n,
                             b.gradBuffer().data(), bOff[t], n, true);
                 }
             }
@@ -123,25 +124,25 @@ public final class MatrixOps {
         }
         int n = xs.sizeBetween(0, xs.rank() - 1); // rows of x viewed as [N, in]
         Tensor out = Workspace.zeros(xs.with(-1, outF)); // [N, out]
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         if (bias != null) {
-            k.copyStrided(new int[] {n, outF}, bias.value().data(), 0, new int[] {0, 1}, out.data(), 0);
+            k.index().copyStrided(new int[] {n, outF}, bias.value().data(), 0, new int[] {0, 1}, out.data(), 0);
         }
         Tensor xv = x.value();
         Tensor wv = weight.value();
         // out[N, out] (+)= x[N, in]·Wᵀ
-        k.gemm(false, true, n, outF, inF, xv.data(), 0, inF, wv.data(), 0, inF, out.data(), 0, outF, bias != null);
+        k.gemm().gemm(false, true, n, outF, inF, xv.data(), 0, inF, wv.data(), 0, inF, out.data(), 0, outF, bias != null);
         Var[] inputs = bias == null ? new Var[] {x, weight} : new Var[] {x, weight, bias};
         return Var.of("linear", out, gy -> {
-            Kernels kk = Kernels.get();
+            KernelSet kk = Kernels.get();
             if (x.requiresGrad()) { // gx[N, in] += gy[N, out]·W[out, in]
-                kk.gemm(false, false, n, inF, outF, gy.data(), 0, outF, wv.data(), 0, inF, x.gradBuffer().data(), 0, inF, true);
+                kk.gemm().gemm(false, false, n, inF, outF, gy.data(), 0, outF, wv.data(), 0, inF, x.gradBuffer().data(), 0, inF, true);
             }
             if (weight.requiresGrad()) { // gW[out, in] += gyᵀ[out, N]·x[N, in]
-                kk.gemm(true, false, outF, inF, n, gy.data(), 0, outF, xv.data(), 0, inF, weight.gradBuffer().data(), 0, inF, true);
+                kk.gemm().gemm(true, false, outF, inF, n, gy.data(), 0, outF, xv.data(), 0, inF, weight.gradBuffer().data(), 0, inF, true);
             }
             if (bias != null && bias.requiresGrad()) { // gb[out] += Σ_N gy
-                kk.accumulateStrided(new int[] {n, outF}, gy.data(), 0, bias.gradBuffer().data(), 0, new int[] {0, 1});
+                kk.index().accumulateStrided(new int[] {n, outF}, gy.data(), 0, bias.gradBuffer().data(), 0, new int[] {0, 1});
             }
         }, inputs);
     }

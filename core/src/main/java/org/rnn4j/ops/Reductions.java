@@ -3,6 +3,7 @@ package org.rnn4j.ops;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
@@ -25,12 +26,12 @@ public final class Reductions {
     private static Var all(String name, Var x, boolean mean) {
         Tensor xv = x.value();
         int n = xv.size();
-        double s = Kernels.get().sum(xv.data(), 0, n);
+        double s = Kernels.elementwise().sum(xv.data(), 0, n);
         Tensor out = Workspace.full(Shape.scalar(), (float) (mean ? s / n : s));
         float alpha = mean ? 1f / n : 1f;
         return Var.of(name, out, gy -> {
             if (x.requiresGrad()) { // gx += alpha·gy, gy broadcast (all strides 0)
-                Kernels.get().accumulateFromStrided(xv.dims(), alpha, gy.data(), 0, new int[xv.rank()],
+                Kernels.index().accumulateFromStrided(xv.dims(), alpha, gy.data(), 0, new int[xv.rank()],
                         x.gradBuffer().data(), 0);
             }
         }, x);
@@ -64,17 +65,17 @@ public final class Reductions {
         int[] strides = kept.strides();
         strides[d] = 0; // every element along d lands on the same output element
         Tensor out = Workspace.zeros(outShape);
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         Tensor xv = x.value();
-        k.accumulateStrided(s.dims(), xv.data(), 0, out.data(), 0, strides);
+        k.index().accumulateStrided(s.dims(), xv.data(), 0, out.data(), 0, strides);
         int n = s.dim(d);
         float alpha = mean ? 1f / n : 1f;
         if (mean) {
-            k.binaryScalar(BinaryOp.DIV, out.data(), 0, n, out.data(), 0, out.size());
+            k.elementwise().binaryScalar(BinaryOp.DIV, out.data(), 0, n, out.data(), 0, out.size());
         }
         return Var.of(name, out, gy -> {
             if (x.requiresGrad()) { // gx += alpha·gy broadcast along d
-                Kernels.get().accumulateFromStrided(s.dims(), alpha, gy.data(), 0, strides, x.gradBuffer().data(), 0);
+                Kernels.index().accumulateFromStrided(s.dims(), alpha, gy.data(), 0, strides, x.gradBuffer().data(), 0);
             }
         }, x);
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
@@ -45,7 +46,7 @@ public final class ShapeOps {
         Tensor out = x.value().view(Shape.of(d));
         return Var.of("reshape", out, gy -> {
             if (x.requiresGrad()) {
-                Kernels.get().axpy(gy.size(), 1f, gy.data(), 0, x.gradBuffer().data(), 0);
+                Kernels.elementwise().axpy(gy.size(), 1f, gy.data(), 0, x.gradBuffer().data(), 0);
             }
         }, x);
     }
@@ -99,10 +100,10 @@ public final class ShapeOps {
             srcStrides[i] = xs[d];
         }
         Tensor out = Workspace.zeros(Shape.of(outDims));
-        Kernels.get().copyStrided(outDims, x.value().data(), 0, srcStrides, out.data(), 0);
+        Kernels.index().copyStrided(outDims, x.value().data(), 0, srcStrides, out.data(), 0);
         return Var.of("permute", out, gy -> {
             if (x.requiresGrad()) {
-                Kernels.get().accumulateStrided(outDims, gy.data(), 0, x.gradBuffer().data(), 0, srcStrides);
+                Kernels.index().accumulateStrided(outDims, gy.data(), 0, x.gradBuffer().data(), 0, srcStrides);
             }
         }, x);
     }
@@ -121,10 +122,10 @@ public final class ShapeOps {
         int[] xs = s.strides();
         int off = st * xs[d];
         Tensor out = Workspace.zeros(Shape.of(outDims));
-        Kernels.get().copyStrided(outDims, x.value().data(), off, xs, out.data(), 0);
+        Kernels.index().copyStrided(outDims, x.value().data(), off, xs, out.data(), 0);
         return Var.of("narrow", out, gy -> {
             if (x.requiresGrad()) {
-                Kernels.get().accumulateStrided(outDims, gy.data(), 0, x.gradBuffer().data(), off, xs);
+                Kernels.index().accumulateStrided(outDims, gy.data(), 0, x.gradBuffer().data(), off, xs);
             }
         }, x);
     }
@@ -205,20 +206,20 @@ public final class ShapeOps {
         Shape outShape = first.with(d, total);
         int[] os = outShape.strides();
         Tensor out = Workspace.zeros(outShape);
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         int[] offs = new int[xs.size()];
         int at = 0;
         for (int i = 0; i < xs.size(); i++) {
             Tensor v = xs.get(i).value();
             offs[i] = at * os[d];
-            k.accumulateStrided(v.dims(), v.data(), 0, out.data(), offs[i], os); // out is zero: a copy
+            k.index().accumulateStrided(v.dims(), v.data(), 0, out.data(), offs[i], os); // out is zero: a copy
             at += v.dim(d);
         }
         Var[] inputs = xs.toArray(new Var[0]);
         return Var.of("cat", out, gy -> {
             for (int i = 0; i < inputs.length; i++) {
                 if (inputs[i].requiresGrad()) {
-                    Kernels.get().accumulateFromStrided(inputs[i].shape().dims(), 1f, gy.data(), offs[i], os,
+                    Kernels.index().accumulateFromStrided(inputs[i].shape().dims(), 1f, gy.data(), offs[i], os,
                             inputs[i].gradBuffer().data(), 0);
                 }
             }

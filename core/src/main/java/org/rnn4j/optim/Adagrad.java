@@ -73,7 +73,7 @@ public final class Adagrad extends Optimizer {
         Options o = options;
         float[] sum = buffer(index, SUM, (float) o.initialAccumulatorValue()).data();
         double clr = o.lr() / (1 + (step - 1) * o.lrDecay());
-        Kernels.get().adagradUpdate(param.size(), param.data(), grad.data(), sum, 0, clr, o.eps(), o.weightDecay(),
+        Kernels.optimizer().adagradUpdate(param.size(), param.data(), grad.data(), sum, 0, clr, o.eps(), o.weightDecay(),
                 o.maximize());
     }
 

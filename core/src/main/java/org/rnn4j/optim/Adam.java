@@ -86,14 +86,14 @@ public class Adam extends Optimizer {
         Options o = options;
         int n = param.size();
         if (decoupledWeightDecay) {
-            Kernels.get().scale(n, (float) (1 - o.lr() * o.weightDecay()), param.data(), 0); // AdamW: p *= 1 - lr·wd
+            Kernels.elementwise().scale(n, (float) (1 - o.lr() * o.weightDecay()), param.data(), 0); // AdamW: p *= 1 - lr·wd
         }
         float[] m = buffer(index, EXP_AVG, 0f).data();
         float[] v = buffer(index, EXP_AVG_SQ, 0f).data();
         float[] vmax = o.amsgrad() ? buffer(index, MAX_EXP_AVG_SQ, 0f).data() : null;
         double biasCorrection1 = 1 - Math.pow(o.beta1(), step);
         double biasCorrection2 = 1 - Math.pow(o.beta2(), step);
-        Kernels.get().adamUpdate(n, param.data(), grad.data(), m, v, vmax, 0, o.beta1(), o.beta2(), o.eps(),
+        Kernels.optimizer().adamUpdate(n, param.data(), grad.data(), m, v, vmax, 0, o.beta1(), o.beta2(), o.eps(),
                 decoupledWeightDecay ? 0 : o.weightDecay(), o.lr() / biasCorrection1, Math.sqrt(biasCorrection2),
                 o.maximize());
     }

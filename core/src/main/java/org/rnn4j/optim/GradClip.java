@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -48,12 +49,12 @@ public final class GradClip {
         if (grads.isEmpty()) {
             return 0.0;
         }
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         float total;
         if (normType == Double.POSITIVE_INFINITY) {
             total = 0f;
             for (Tensor g : grads) {
-                float m = k.maxAbs(g.size(), g.data(), 0);
+                float m = k.optimizer().maxAbs(g.size(), g.data(), 0);
                 total = Float.isNaN(m) || Float.isNaN(total) ? Float.NaN : Math.max(total, m);
             }
         } else {
@@ -61,9 +62,9 @@ public final class GradClip {
             float[] norms = new float[grads.size()];
             for (int i = 0; i < norms.length; i++) {
                 Tensor g = grads.get(i);
-                norms[i] = (float) root(k.sumAbsPow(g.size(), g.data(), 0, normType), normType);
+                norms[i] = (float) root(k.optimizer().sumAbsPow(g.size(), g.data(), 0, normType), normType);
             }
-            total = (float) root(k.sumAbsPow(norms.length, norms, 0, normType), normType);
+            total = (float) root(k.optimizer().sumAbsPow(norms.length, norms, 0, normType), normType);
         }
         if (errorIfNonfinite && !Float.isFinite(total)) {
             throw new IllegalStateException("clip_grad_norm_: the total norm of order " + normType
@@ -73,7 +74,7 @@ public final class GradClip {
         float coef = (1f / (total + 1e-6f)) * (float) maxNorm;
         coef = Float.isNaN(coef) ? coef : Math.min(coef, 1f);
         for (Tensor g : grads) {
-            k.scale(g.size(), coef, g.data(), 0);
+            k.elementwise().scale(g.size(), coef, g.data(), 0);
         }
         return total;
     }
@@ -89,7 +90,7 @@ public final class GradClip {
         }
         float c = (float) clipValue;
         for (Tensor g : grads(params)) {
-            Kernels.get().clamp(g.size(), -c, c, g.data(), 0);
+            Kernels.optimizer().clamp(g.size(), -c, c, g.data(), 0);
         }
     }
 

@@ -81,7 +81,7 @@ public final class RMSprop extends Optimizer {
         float[] squareAvg = buffer(index, SQUARE_AVG, 0f).data();
         float[] buf = o.momentum() > 0 ? buffer(index, MOMENTUM_BUFFER, 0f).data() : null;
         float[] gradAvg = o.centered() ? buffer(index, GRAD_AVG, 0f).data() : null;
-        Kernels.get().rmspropUpdate(param.size(), param.data(), grad.data(), squareAvg, gradAvg, buf, 0,
+        Kernels.optimizer().rmspropUpdate(param.size(), param.data(), grad.data(), squareAvg, gradAvg, buf, 0,
                 o.lr(), o.alpha(), o.eps(), o.weightDecay(), o.momentum(), o.maximize());
     }
 

@@ -83,7 +83,7 @@ public final class SGD extends Optimizer {
             init = !hasBuffer(index, MOMENTUM_BUFFER);
             buf = buffer(index, MOMENTUM_BUFFER, 0f).data();
         }
-        Kernels.get().sgdUpdate(param.size(), param.data(), grad.data(), buf, 0, o.lr(), o.momentum(), o.dampening(),
+        Kernels.optimizer().sgdUpdate(param.size(), param.data(), grad.data(), buf, 0, o.lr(), o.momentum(), o.dampening(),
                 o.weightDecay(), o.nesterov(), init, o.maximize());
     }
 

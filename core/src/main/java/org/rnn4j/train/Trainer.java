@@ -1,6 +1,7 @@
 package org.rnn4j.train;
 
 import org.rnn4j.autograd.Var;
+import org.rnn4j.ops.Backend;
 import org.rnn4j.optim.Optimizer;
 import org.rnn4j.optim.OptimizerState;
 import org.rnn4j.tensor.Workspace;
@@ -42,6 +43,7 @@ public final class Trainer {
         }
         this.optimizer = optimizer;
         this.clipping = clipping;
+        Backend.prepare(); // compiler directives and the GEMM warm-up, once per process
     }
 
     /** Runs one step; returns the loss computed before the optimizer step. */

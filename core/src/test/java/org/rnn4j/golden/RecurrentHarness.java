@@ -150,14 +150,14 @@ final class RecurrentHarness {
         }
         double s = 0;
         for (int i = 0; i < outs.size(); i++) {
-            s += Kernels.get().dot(weights.get(i).size(), weights.get(i).data(), 0, outs.get(i).value().data(), 0);
+            s += Kernels.elementwise().dot(weights.get(i).size(), weights.get(i).data(), 0, outs.get(i).value().data(), 0);
         }
         Var[] in = outs.toArray(new Var[0]);
         return Var.of("weighted_sum", Tensor.of(Shape.scalar(), (float) s), g -> {
             float seed = g.data()[0];
             for (int i = 0; i < in.length; i++) {
                 if (in[i].requiresGrad()) {
-                    Kernels.get().axpy(weights.get(i).size(), seed, weights.get(i).data(), 0, in[i].gradBuffer().data(), 0);
+                    Kernels.elementwise().axpy(weights.get(i).size(), seed, weights.get(i).data(), 0, in[i].gradBuffer().data(), 0);
                 }
             }
         }, in);

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scalar fallback for real: starts a JVM without {@code jdk.incubator.vector} (the classes were
- * compiled with it) and checks that the registry chooses {@link ScalarKernels}, leaves a one-line
- * notice, computes correctly, and refuses to be forced to vector kernels.
+ * compiled with it) and checks that the scalar kernels are chosen, the one-line notice is logged
+ * exactly once (through {@link System.Logger}, to stderr by default), the results are correct, and
+ * vector kernels cannot be forced.
  */
 class KernelFallbackTest {
 
     private static List<String> probe(String... jvmArgs) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String main = Path.of(KernelRegistry.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String main = Path.of(Kernels.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         String test = Path.of(KernelFallbackProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
         cmd.addAll(List.of(jvmArgs));
@@ -41,12 +42,28 @@ class KernelFallbackTest {
         List<String> out = probe();
         assertTrue(out.contains("kind=SCALAR"), out.toString());
         assertTrue(out.contains("available=false"), out.toString());
-        assertTrue(out.contains("notice=rnn4j: Vector API not available (start java with --add-modules "
-                + "jdk.incubator.vector for faster kernels); using scalar kernels"), out.toString());
+        String notice = "rnn4j: Vector API not available: using scalar kernels, with which recurrent layers run tens"
+                + " of times slower; start java with --add-modules jdk.incubator.vector (-Drnn4j.vector.notice=false"
+                + " silences this)";
+        assertTrue(out.contains("notice=" + notice), out.toString());
+        assertEquals(1, logged(out, notice), out.toString());
         assertTrue(out.contains("gemm=[4.0, 5.0, 10.0, 11.0]"), out.toString());
         assertTrue(out.stream().anyMatch(l -> l.startsWith("describe=scalar kernels, ")), out.toString());
         assertTrue(out.contains("force=kernels: vector kernels need the module jdk.incubator.vector "
                 + "(start java with --add-modules jdk.incubator.vector); it is absent"), out.toString());
+    }
+
+    /** How many lines of the child's output carry {@code notice} as a log message (not the probe's own print). */
+    private static long logged(List<String> out, String notice) {
+        return out.stream().filter(l -> l.contains(notice) && !l.startsWith("notice=")).count();
+    }
+
+    @Test
+    void theNoticeCanBeSilenced() throws Exception {
+        List<String> out = probe("-Drnn4j.vector.notice=false");
+        assertTrue(out.contains("kind=SCALAR"), out.toString());
+        assertTrue(out.contains("notice=none"), out.toString());
+        assertEquals(0, out.stream().filter(l -> l.contains("Vector API")).count(), out.toString());
     }
 
     @Test

@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.rnn4j.rand.Rng;
 
 /**
- * The "ops helper" kernels of {@link ScalarKernels} against straightforward expectations written
- * out index by index (odd sizes, non-zero offsets).
+ * The scalar references of the elementwise (binary, softmax, dropout) and index kernels
+ * ({@link ScalarElementwiseKernels}, {@link ScalarIndexKernels}) against straightforward
+ * expectations written out index by index (odd sizes, non-zero offsets).
  */
 class OpsKernelsTest {
-    private final Kernels k = new ScalarKernels();
+    private final KernelSet k = KernelSet.scalar();
     private final Rng rng = new Rng(41);
 
     private float[] rand(int n) {
@@ -25,7 +26,7 @@ class OpsKernelsTest {
         float[] x = rand(9);
         float[] out = new float[11];
         for (BinaryOp op : BinaryOp.values()) {
-            k.binaryScalar(op, x, 1, 1.5f, out, 2, 7);
+            k.elementwise().binaryScalar(op, x, 1, 1.5f, out, 2, 7);
             for (int i = 0; i < 7; i++) {
                 float a = x[1 + i];
                 float want = switch (op) {
@@ -41,7 +42,7 @@ class OpsKernelsTest {
         float[] b = rand(7);
         float[] acc = rand(7);
         float[] before = acc.clone();
-        k.binaryAdd(BinaryOp.MUL, a, 0, b, 0, acc, 0, 7);
+        k.elementwise().binaryAdd(BinaryOp.MUL, a, 0, b, 0, acc, 0, 7);
         for (int i = 0; i < 7; i++) {
             assertEquals(before[i] + a[i] * b[i], acc[i]);
         }
@@ -53,7 +54,7 @@ class OpsKernelsTest {
         float[] dst = rand(16);
         float[] before = dst.clone();
         // dst[1 + i·5 + j] += 2·src[j·3 + i] for i < 3, j < 5 (reads srcᵀ)
-        k.accumulateFromStrided(new int[] {3, 5}, 2f, src, 0, new int[] {1, 3}, dst, 1);
+        k.index().accumulateFromStrided(new int[] {3, 5}, 2f, src, 0, new int[] {1, 3}, dst, 1);
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 5; j++) {
                 assertEquals(before[1 + i * 5 + j] + 2f * src[j * 3 + i], dst[1 + i * 5 + j]);
@@ -61,7 +62,7 @@ class OpsKernelsTest {
         }
         float[] row = {1, 2, 3};
         float[] d2 = new float[6];
-        k.accumulateFromStrided(new int[] {2, 3}, 1f, row, 0, new int[] {0, 1}, d2, 0);
+        k.index().accumulateFromStrided(new int[] {2, 3}, 1f, row, 0, new int[] {0, 1}, d2, 0);
         assertArrayEquals(new float[] {1, 2, 3, 1, 2, 3}, d2);
     }
 
@@ -71,14 +72,14 @@ class OpsKernelsTest {
         float[] x = rand(outer * n * inner + 1);
         float[] y = new float[x.length];
         float[] ly = new float[x.length];
-        k.softmax(outer, n, inner, x, 1, y, 1);
-        k.logSoftmax(outer, n, inner, x, 1, ly, 1);
+        k.elementwise().softmax(outer, n, inner, x, 1, y, 1);
+        k.elementwise().logSoftmax(outer, n, inner, x, 1, ly, 1);
         float[] gy = rand(x.length);
         float[] gx = rand(x.length);
         float[] lgx = gx.clone();
         float[] gx0 = gx.clone();
-        k.softmaxBackwardAdd(outer, n, inner, y, 1, gy, 1, gx, 1);
-        k.logSoftmaxBackwardAdd(outer, n, inner, ly, 1, gy, 1, lgx, 1);
+        k.elementwise().softmaxBackwardAdd(outer, n, inner, y, 1, gy, 1, gx, 1);
+        k.elementwise().logSoftmaxBackwardAdd(outer, n, inner, ly, 1, gy, 1, lgx, 1);
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 double z = 0;
@@ -112,7 +113,7 @@ class OpsKernelsTest {
         int[] idx = {9, 3, 0, 3, 1};
         float[] src = rand(outer * n * inner + 2);
         float[] dst = new float[outer * 4 * inner + 1];
-        k.indexSelect(outer, n, inner, idx, 1, 4, src, 2, dst, 1);
+        k.index().indexSelect(outer, n, inner, idx, 1, 4, src, 2, dst, 1);
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < 4; j++) {
                 for (int i = 0; i < inner; i++) {
@@ -123,7 +124,7 @@ class OpsKernelsTest {
         float[] g = rand(outer * 4 * inner);
         float[] acc = rand(outer * n * inner);
         float[] before = acc.clone();
-        k.indexAdd(outer, n, inner, idx, 1, 4, 0, g, 0, acc, 0); // skip row 0
+        k.index().indexAdd(outer, n, inner, idx, 1, 4, 0, g, 0, acc, 0); // skip row 0
         for (int o = 0; o < outer; o++) {
             for (int r = 0; r < n; r++) {
                 for (int i = 0; i < inner; i++) {
@@ -150,10 +151,10 @@ class OpsKernelsTest {
         }
         float[] src = rand(60);
         float[] out = new float[12];
-        k.gather(dims, 1, idx, src, 0, st, out, 0);
+        k.index().gather(dims, 1, idx, src, 0, st, out, 0);
         float[] g = rand(12);
         float[] acc = new float[60];
-        k.scatterAdd(dims, 1, idx, g, 0, acc, 0, st);
+        k.index().scatterAdd(dims, 1, idx, g, 0, acc, 0, st);
         float[] want = new float[60];
         for (int a = 0; a < 2; a++) {
             for (int b = 0; b < 3; b++) {
@@ -175,10 +176,10 @@ class OpsKernelsTest {
         int[] ms = {0, 1};
         float[] x = rand(6);
         float[] out = new float[6];
-        k.maskedFill(dims, x, 0, mask, 0, ms, 7f, out, 0);
+        k.index().maskedFill(dims, x, 0, mask, 0, ms, 7f, out, 0);
         float[] gy = rand(6);
         float[] gx = new float[6];
-        k.maskedAccumulate(dims, gy, 0, mask, 0, ms, gx, 0);
+        k.index().maskedAccumulate(dims, gy, 0, mask, 0, ms, gx, 0);
         for (int r = 0; r < 2; r++) {
             for (int c = 0; c < 3; c++) {
                 int o = r * 3 + c;
@@ -191,7 +192,7 @@ class OpsKernelsTest {
     @Test
     void dropoutMask() {
         float[] u = {0.05f, 0.5f, 0.29f, 0.3f, 0.99f, 0f};
-        k.dropoutMask(5, 0.3f, 2f, u, 1);
+        k.elementwise().dropoutMask(5, 0.3f, 2f, u, 1);
         assertArrayEquals(new float[] {0.05f, 2f, 0f, 2f, 2f, 0f}, u);
     }
 }

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.UnaryOp;
 
 /**
@@ -34,7 +35,7 @@ public class ElementwiseBench {
     @Param({"1"})
     public int threads;
 
-    private Kernels k;
+    private KernelSet k;
     private float[] x;
     private float[] y;
 
@@ -52,19 +53,19 @@ public class ElementwiseBench {
 
     @Benchmark
     public float[] tanh() {
-        k.unary(UnaryOp.TANH, x, 0, y, 0, N);
+        k.elementwise().unary(UnaryOp.TANH, x, 0, y, 0, N);
         return y;
     }
 
     @Benchmark
     public float[] sigmoid() {
-        k.unary(UnaryOp.SIGMOID, x, 0, y, 0, N);
+        k.elementwise().unary(UnaryOp.SIGMOID, x, 0, y, 0, N);
         return y;
     }
 
     @Benchmark
     public float[] axpy() {
-        k.axpy(N, 1e-3f, x, 0, y, 0);
+        k.elementwise().axpy(N, 1e-3f, x, 0, y, 0);
         return y;
     }
 }

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 
 /**
  * SGEMM on the shapes LSTMs use. {@code shape} is M×K×N: {@code 64x256x1024} is one recurrent step
@@ -27,12 +28,7 @@ import org.rnn4j.kernel.Kernels;
  * (2·M·N·K per call); divide by 1e9. Equivalently GFLOP/s = ops/s × 2·M·N·K / 1e9.
  * Compare with OpenBLAS on the same shape: {@code OPENBLAS_CORETYPE=SkylakeX}, 1 thread.
  *
- * <p>Variants to measure: {@code -p threads=1,2}; how transposed operands are packed (B in the NT
- * form, A in NN and NT): {@code -jvmArgsAppend -Drnn4j.gemm.transpose=loop} (scalar copies, the
- * old default), {@code =gather} (vector gathers for B) or {@code =shuffle} (in-register block
- * transposes, the default); {@code -jvmArgsAppend -Drnn4j.gemm.shareA=false} packs op(A) in every
- * column task again instead of once per product. The old path is both: {@code =loop} and
- * {@code shareA=false}.
+ * <p>Variants to measure: {@code -p threads=1,2}.
  * {@link PackedGemmBench} measures the same products with B packed once beforehand.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -51,7 +47,7 @@ public class GemmBench {
     @Param({"1"})
     public int threads;
 
-    private Kernels k;
+    private KernelSet k;
     private int m;
     private int n;
     private int depth;
@@ -90,7 +86,7 @@ public class GemmBench {
 
     @Benchmark
     public float[] gemm(Flops flops) {
-        k.gemm(transA, transB, m, n, depth, a, 0, transA ? m : depth, b, 0, transB ? depth : n, c, 0, n, false);
+        k.gemm().gemm(transA, transB, m, n, depth, a, 0, transA ? m : depth, b, 0, transB ? depth : n, c, 0, n, false);
         flops.flop += 2L * m * n * depth;
         return c;
     }

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 
 /**
  * The weight gradients of one LSTM layer: {@code dW_ih += dAᵀ·X} and {@code dW_hh += dAᵀ·H}, as one
@@ -35,7 +36,7 @@ public class GemmPairBench {
     @Param({"1"})
     public int threads;
 
-    private Kernels k;
+    private KernelSet k;
     private int gh;
     private int rows;
     private int in;
@@ -65,10 +66,10 @@ public class GemmPairBench {
     @Benchmark
     public float[] weightGradients() {
         if (pair) {
-            k.gemmPair(true, gh, rows, dA, 0, gh, in, x, 0, in, dWih, 0, in, p, h, 0, p, dWhh, 0, p, true);
+            k.gemm().gemmPair(true, gh, rows, dA, 0, gh, in, x, 0, in, dWih, 0, in, p, h, 0, p, dWhh, 0, p, true);
         } else {
-            k.gemm(true, false, gh, in, rows, dA, 0, gh, x, 0, in, dWih, 0, in, true);
-            k.gemm(true, false, gh, p, rows, dA, 0, gh, h, 0, p, dWhh, 0, p, true);
+            k.gemm().gemm(true, false, gh, in, rows, dA, 0, gh, x, 0, in, dWih, 0, in, true);
+            k.gemm().gemm(true, false, gh, p, rows, dA, 0, gh, h, 0, p, dWhh, 0, p, true);
         }
         return dWhh;
     }

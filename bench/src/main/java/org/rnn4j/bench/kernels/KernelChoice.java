@@ -1,8 +1,8 @@
 package org.rnn4j.bench.kernels;
 
 import org.rnn4j.kernel.KernelKind;
-import org.rnn4j.kernel.KernelRegistry;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 
 /** Shared set-up of the kernel benchmarks: which kernels and how many threads, and their operands. */
 final class KernelChoice {
@@ -10,9 +10,10 @@ final class KernelChoice {
     }
 
     /** Switches the registry to {@code kind} ("vector" or "scalar") with {@code threads} threads. */
-    static Kernels use(String kind, int threads) {
-        KernelRegistry.use(KernelKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
-        KernelRegistry.setThreads(threads);
+    static KernelSet use(String kind, int threads) {
+        Kernels.use(KernelKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
+        Kernels.setThreads(threads);
+        Kernels.prepare();
         return Kernels.get();
     }
 

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.PackedB;
 
 /**
@@ -35,7 +36,7 @@ public class PackedGemmBench {
     @Param({"1"})
     public int threads;
 
-    private Kernels k;
+    private KernelSet k;
     private int m;
     private float[] a;
     private float[] c;
@@ -53,13 +54,13 @@ public class PackedGemmBench {
         a = KernelChoice.uniform(r, m * depth);
         float[] b = KernelChoice.uniform(r, n * depth);
         c = new float[m * n];
-        w = k.packB(true, depth, n, b, 0, depth);
+        w = k.gemm().packB(true, depth, n, b, 0, depth);
         flopPerCall = 2L * m * n * depth;
     }
 
     @Benchmark
     public float[] gemm(GemmBench.Flops flops) {
-        k.gemmPacked(false, m, a, 0, w.k(), w, c, 0, w.n(), false);
+        k.gemm().gemmPacked(false, m, a, 0, w.k(), w, c, 0, w.n(), false);
         flops.flop += flopPerCall;
         return c;
     }

@@ -14,7 +14,7 @@ import org.rnn4j.bench.BenchWorkload;
 import org.rnn4j.bench.Workload;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.VersionProvider;
-import org.rnn4j.kernel.KernelRegistry;
+import org.rnn4j.kernel.Kernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -80,9 +80,8 @@ public final class BenchCommand extends BaseCommand {
             settings.put(id, settings(id)); // bad counts are usage errors before anything runs
         }
         BenchScale scale = quick ? BenchScale.QUICK : BenchScale.FULL;
-        int threads = KernelRegistry.threads(); // --threads N, else all cores (applied by BaseCommand)
-        info("bench: " + KernelRegistry.describe() + (quick ? ", quick shapes (figures not comparable)" : ""));
-        KernelRegistry.notice().ifPresent(this::info);
+        int threads = Kernels.threads(); // --threads N, else all cores (applied by BaseCommand)
+        info("bench: " + Kernels.describe() + (quick ? ", quick shapes (figures not comparable)" : ""));
         List<BenchResult> results = new ArrayList<>();
         for (BenchWorkload id : run) {
             BenchResult r = runOne(id, settings.get(id), scale);
@@ -154,7 +153,7 @@ public final class BenchCommand extends BaseCommand {
         m.put("flops_per_item", r.flopsPerItem());
         m.put("last_value", finite(r.lastValue()));
         m.put("chunks_per_s", r.chunks().stream().map(c -> finite(c.throughput(r.itemsPerStep()))).toList());
-        m.put("kernels", KernelRegistry.describe());
+        m.put("kernels", Kernels.describe());
         m.put("java", Runtime.version().toString());
         return m;
     }
@@ -171,7 +170,7 @@ public final class BenchCommand extends BaseCommand {
         BenchSettings any = results.get(0).settings();
         out().printf(Locale.ROOT, "medians of %d chunk%s; per CPU-s = items per second of this process's CPU time; "
                 + "others = share of the cores busy with other processes; %s%n",
-                any.reps(), plural(any.reps()), KernelRegistry.describe());
+                any.reps(), plural(any.reps()), Kernels.describe());
     }
 
     private static Double finite(double v) {

@@ -12,7 +12,7 @@ import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Plots;
 import org.rnn4j.cli.ui.Progress;
 import org.rnn4j.cli.ui.ProgressBars;
-import org.rnn4j.kernel.KernelRegistry;
+import org.rnn4j.kernel.Kernels;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.train.SineTutorial;
 import org.rnn4j.train.SineWindows;
@@ -140,7 +140,7 @@ public final class DemoSineCommand extends BaseCommand {
             m.put("iterations", c.iterations());
             m.put("lr", c.lr());
             m.put("seed", c.seed());
-            m.put("threads", KernelRegistry.threads());
+            m.put("threads", Kernels.threads());
             m.put("parameters", r.model().numParameters());
             m.put("test_start", r.testStart());
             m.put("predictions", toDoubles(r.predictions()));

@@ -11,7 +11,8 @@ import javax.management.ObjectName;
 /**
  * Tells HotSpot's optimising compiler (C2) where the vector kernels' compile units begin and end,
  * through its compiler directives (JEP 165; the diagnostic command behind
- * {@code jcmd PID Compiler.directives_add}), installed once before any kernel runs.
+ * {@code jcmd PID Compiler.directives_add}), installed by {@code Kernels.prepare()} before any
+ * kernel runs hot.
  *
  * <p>Why: a Vector API value stays in a register only while every method it passes through is
  * inlined into one compilation; a vector passed to or returned from a call that is not inlined is
@@ -21,41 +22,44 @@ import javax.management.ObjectName;
  * such as {@link VectorMath#tanh} compiled on its own first is "already compiled into a big
  * method" and is not inlined any more (every vector crossing the call is boxed), while a caller
  * compiled first inlines three activations, their tails and a cell update until the budget runs
- * out. The same build boxed in one process and not in the next: on JDK 17 {@code KernelGarbageTest}
- * failed in about 1 of 10 processes, then in a CI run and in 3 processes in a row (with JIT
- * logging; an AMD EPYC with AVX-512, 2026-11-27; later processes passed again), and slow W2/W4b1
- * bench processes showed the same garbage. The directives do not cover every case: the GEMM
- * micro-kernel, one method with no calls, has still been compiled boxed in some 2-thread processes.
+ * out. So the same build could box in one process and not in the next ({@code KernelGarbageTest}
+ * catches it). The directives do not cover every case: the GEMM micro-kernel, one method with no
+ * calls, can still be compiled boxed.
  *
  * <p>The directives (resource {@value #RESOURCE}) make the units fixed: methods that take or return
- * vectors ({@link VectorMath}, two in {@link VectorReductions}, {@code VectorKernels.v}) and four
- * tiny scalar helpers called per element are always inlined; every other method of this package,
- * all of which take arrays, is never inlined into a caller, so each stays one small compilation
- * with its vectors inside. They apply to C2 only and name only this package's methods.
+ * vectors ({@link VectorMath}, two in {@link VectorReductions}, {@code VectorElementwiseKernels.v})
+ * and four tiny scalar helpers called per element are always inlined; every other method of this
+ * package, all of which take arrays, is never inlined into a caller, so each stays one small
+ * compilation with its vectors inside. They apply to C2 only and name only this package's methods.
  *
- * <p>{@code -Drnn4j.jit.directives=false} leaves C2 to its heuristics (for A/B measurement). On a
- * JVM without the diagnostic command (not HotSpot, or management disabled) nothing is installed
- * and the kernels work as before; {@link #STATUS} says which, for {@code describe()}.
+ * <p>{@code -Drnn4j.jit.directives=false} leaves C2 to its heuristics. On a JVM without the
+ * diagnostic command (not HotSpot, or management disabled) nothing is installed and the kernels
+ * work as before; {@link #status()} says which, for {@code describe()}.
  */
 final class CompileUnits {
-    /** System property: {@code false} skips the directives. */
-    static final String PROPERTY = "rnn4j.jit.directives";
     static final String RESOURCE = "c2-directives.json";
-    /** "installed", "off (…)" or "not installed (reason)". */
-    static final String STATUS = install();
+    /** "installed", "off (…)", "not installed (reason)", or "not installed (Kernels.prepare() not called)". */
+    private static volatile String status = "not installed (Kernels.prepare() not called)";
+    private static boolean attempted;
 
     private CompileUnits() {
     }
 
-    /** Runs the class initialiser (once); call before any vector kernel is executed. */
-    static void ensureInstalled() {
-        // the work is done by STATUS's initialiser
+    /** What became of the directives, for {@code describe()}. */
+    static String status() {
+        return status;
     }
 
-    private static String install() {
-        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
-            return "off (" + PROPERTY + "=false)";
+    /** Installs the directives once per process ({@code wanted = false}: records that they are off); later calls do nothing. */
+    static synchronized void install(boolean wanted) {
+        if (attempted) {
+            return;
         }
+        attempted = true;
+        status = wanted ? add() : "off (" + org.rnn4j.kernel.KernelConfig.DIRECTIVES + "=false)";
+    }
+
+    private static String add() {
         Path file = null;
         try (InputStream in = CompileUnits.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

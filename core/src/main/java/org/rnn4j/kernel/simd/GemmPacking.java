@@ -22,48 +22,30 @@ final class GemmPacking {
 
     /**
      * How the transposing packs — op(B) for B stored [n, k], and op(A) for A stored [m, k] — turn
-     * rows along k into panels along n or m; {@code -Drnn4j.gemm.transpose=loop|gather|shuffle}.
-     * All give the same bits.
-     *
-     * <p>Indicative figures (GFLOP/s, 1 thread, 64×256×1024, A shared among column tasks; the
-     * thread's CPU time on a busy 2-core AVX-512 machine, one strategy per process, 3 interleaved
-     * processes of 8 rounds each, median of the 24 rounds): NT form loop 54, gather 64, shuffle 70.5;
-     * NN (only A is transposed) loop 85, shuffle 89. 6400×100×1024: all within noise (~95).
+     * rows along k into panels along n or m. All give the same bits; SHUFFLE is the fastest where
+     * the vector length has in-register transposes, and the warm-up uses LOOP.
      */
     enum Transpose {
-        /** Scalar copies, B in blocks of 16 steps of k ({@code loop}). */
+        /** Scalar copies, B in blocks of 16 steps of k. */
         LOOP,
-        /** B: one vector gather per L columns and step of k; A as LOOP ({@code gather}). */
+        /** B: one vector gather per L columns and step of k; A as LOOP. */
         GATHER,
         /**
          * In-register transposes of L × L blocks ({@link BlockTranspose}) for B and A, and vector
          * copies for the whole panels of a transposed A; LOOP where the vector length has none
-         * ({@code shuffle}, the default).
+         * (the default).
          */
-        SHUFFLE;
-
-        static Transpose fromProperty(String value) {
-            if (value == null) {
-                return SHUFFLE;
-            }
-            for (Transpose t : values()) {
-                if (t.name().equalsIgnoreCase(value.trim())) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("rnn4j.gemm.transpose=" + value + ": expected loop, gather or shuffle");
-        }
+        SHUFFLE
     }
 
     /** The strategy in use, read once per product (tests switch it to exercise every one). */
-    static volatile Transpose transpose = Transpose.fromProperty(System.getProperty("rnn4j.gemm.transpose"));
+    static volatile Transpose transpose = Transpose.SHUFFLE;
 
     private GemmPacking() {
     }
 
     // The vector flush is written out where it is used: a helper taking and returning a vector is
-    // boxed on every call whenever C2 does not inline it (seen in a W3 training step: ~4 MB of
-    // garbage per step from packB).
+    // boxed on every call whenever C2 does not inline it.
 
     static float flush(float v) {
         return Math.abs(v) < Denormals.FLUSH_BELOW ? 0f : v;

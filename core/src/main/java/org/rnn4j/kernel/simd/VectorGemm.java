@@ -3,12 +3,12 @@ package org.rnn4j.kernel.simd;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.GemmKernels;
 import org.rnn4j.kernel.Parallel;
 
 /**
  * Cache-blocked, register-tiled SGEMM on the Vector API: {@code C[m, n] (+)= op(A)[m, k] · op(B)[k, n]}
- * (the contract of {@code Kernels.gemm}).
+ * (the contract of {@code GemmKernels.gemm}).
  *
  * <p>Structure (Goto / BLIS): C is cut into tasks of MC rows × NC columns (or × all columns when
  * there are many row tasks). A task walks k in blocks of KC: it packs its op(A) block [MC × KC]
@@ -46,53 +46,38 @@ final class VectorGemm {
     /** From this many row tasks on, each task spans all columns of C. */
     static final int WIDE_ROW_TASKS = 8;
     /** At most this many rows go to the unpacked small-M path. */
-    static final int SMALL_M = Kernels.GEMM_SMALL_ROWS;
+    static final int SMALL_M = GemmKernels.SMALL_ROWS;
     /** Below this many multiply-adds a product runs on the calling thread only. */
     static final long PARALLEL_MIN_MACS = 1L << 17;
     /** Largest op(A) (in packed floats, 4 MB) packed once and shared by the column tasks of a product. */
     static final int SHARED_A_MAX = 1 << 20;
 
     /**
-     * Whether column tasks share op(A) packed once per product ({@code -Drnn4j.gemm.shareA=false}:
-     * each task packs its own copy, as before; for A/B timing). Read per call so that tests can
-     * exercise both; the results are the same bits. Indicative (GFLOP/s, 1 thread, 64×256×1024,
-     * in-register transposes; thread CPU time on a busy machine, 4 interleaved processes × 8 rounds,
-     * medians): NN 88 → 92, NT 79 → 82, TN 80 → 90.
+     * Whether column tasks share op(A) packed once per product (false: each task packs its own copy).
+     * Read per call so that tests can exercise both; the results are the same bits.
      */
-    static volatile boolean shareA = !"false".equalsIgnoreCase(System.getProperty("rnn4j.gemm.shareA"));
+    static volatile boolean shareA = true;
 
     /** Scratch products of {@link #prime}, 4 micro-kernel calls each. */
     private static final int PRIME_PRODUCTS = 240;
 
-    static {
-        CompileUnits.ensureInstalled(); // before any vector code runs hot (see CompileUnits)
-        prime();
-    }
-
     /**
      * Runs every path of the blocked GEMM (four transpose forms, overwrite and accumulate) on
-     * small scratch matrices before any real product: 240 products, 960 micro-kernel calls, which cost
-     * 0.25–0.31 s at class initialisation (4,000 calls cost 0.65–0.77 s and bought nothing more).
+     * small scratch matrices before any real product: 240 products of [16, 64] × [64, 2·NR], 960
+     * micro-kernel calls. Called by {@code Kernels.prepare()}, once.
      *
-     * <p>Why: without it, on JDK 17, C2 usually compiled the micro-kernel so that its vector
-     * operations ran as the Vector API's Java fallback (a boxed vector per operation); the slow runs
-     * showed on-stack compilations and repeated deoptimisation of the kernel while the first large
-     * products were running. Measured with {@code rnn4j bench --workload W4b32 --threads 1 --reps 1
-     * --chunk 2 --warmup 1}: 9–11 GFLOP/s instead of 32–40, and 73 GB freed by 94 young collections
-     * over the 3 steps (about 24 GB of garbage per step), in 13 of 14 runs; with
-     * {@code -XX:-BackgroundCompilation} 3 of 3 runs were fast, with this warm-up 7 of 7. JMH, which warms
-     * up on one shape, never showed it, nor did two JDK 25 runs. The warm-up lets the kernel be
-     * compiled from a profile that has seen every path before the real work starts. It
-     * computes nothing that is kept.
+     * <p>Why: without it, on JDK 17, C2 could compile the micro-kernel so that its vector operations
+     * ran as the Vector API's Java fallback (a boxed vector per operation): it compiled the kernel on-stack and deoptimised it repeatedly while the first
+     * large products were running. The warm-up lets the kernel be compiled from a profile that has
+     * seen every path before the real work starts. It computes nothing that is kept.
      *
      * <p>It packs with the scalar loops, not the in-register transposes ({@link BlockTranspose}):
-     * with those in the warm-up, the tests of {@code KernelGarbageTest} (run in their surefire order
-     * in one JDK 17 process) found boxing kernels — the micro-kernel's stores left as Java fallbacks,
-     * the LSTM gate kernel — in 7 of 7 processes; with the loops in 1 of 10, as before the
-     * transposes existed (1 of 11). Why was not pinned down; the transposes are compiled from the
-     * real work instead, where they showed no garbage.
+     * with those in the warm-up, {@code KernelGarbageTest} (its tests in their surefire order in one
+     * JDK 17 process) found boxing kernels — the micro-kernel's stores left as Java fallbacks, the
+     * LSTM gate kernel. Why was not pinned down; the transposes are compiled from the real work
+     * instead, where they showed no garbage.
      */
-    private static void prime() {
+    static void prime() {
         int m = 2 * MR;
         int n = 2 * NR;
         int k = 64;
@@ -371,7 +356,7 @@ final class VectorGemm {
         }
         // C + chain (= chain + C: IEEE addition commutes). Added to the accumulators and stored
         // unconditionally: a helper taking the vectors as arguments made C2 box them in the k loop
-        // whenever the accumulate path was live (measured: ~6x slower, 80 KB of garbage per call).
+        // whenever the accumulate path was live.
         if (!overwrite) {
             c00 = c00.add(FloatVector.fromArray(S, c, cIdx));
             c01 = c01.add(FloatVector.fromArray(S, c, cIdx + L));

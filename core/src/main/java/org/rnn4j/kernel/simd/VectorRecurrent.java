@@ -16,12 +16,12 @@ import org.rnn4j.kernel.Denormals;
  * <p>Forward kernels apply {@link VectorMath}'s sigmoid / tanh through {@link VectorActivations}
  * (a few ulp from the reference, the same function for tails) and otherwise do the reference's
  * float operations in its order. Backward kernels do exactly the reference's operations in its order and
- * flush subnormal results to ±0 as the reference does: bitwise equal to {@code ScalarKernels}.
+ * flush subnormal results to ±0 as the reference does: bitwise equal to {@code ScalarRecurrentKernels}.
  *
  * <p>No method here passes a vector to another method (VectorMath is reached only through
  * VectorActivations, which takes arrays and offsets): a vector passed to or returned from a call
  * that C2 does not inline is boxed on the heap at every call, and which calls C2 inlines depends
- * on what it compiled first (a W3 training step boxed ~6 KB per LSTM forward call in one run).
+ * on what it compiled first.
  */
 final class VectorRecurrent {
     private VectorRecurrent() {
@@ -31,9 +31,8 @@ final class VectorRecurrent {
     // bits.blend(bits.and(SIGN), bits.and(EXPONENT).eq(ZERO_BITS)) (a zero exponent keeps only the
     // sign), not through a helper: these row methods reach C2's inlining budget
     // (NodeCountInliningCutoff), and a helper taking a vector that is then not inlined boxes it on
-    // every call (KernelGarbageTest caught ~3.5 KB per LSTM backward call). For the same reason
-    // loads are FloatVector.fromArray written out, not a short helper returning a vector (a W3
-    // training step boxed its loads in the LSTM cell's tail pass).
+    // every call (KernelGarbageTest checks it). For the same reason loads are
+    // FloatVector.fromArray written out, not a short helper returning a vector.
     private static final VectorSpecies<Integer> I = S.withLanes(int.class).check(int.class);
     private static final IntVector EXPONENT = IntVector.broadcast(I, 0x7f800000);
     private static final IntVector SIGN = IntVector.broadcast(I, 0x80000000);
@@ -293,7 +292,7 @@ final class VectorRecurrent {
         IntVector dn = d.mul(one.sub(z)).mul(one.sub(n.mul(n))).reinterpretAsInts();
         dn.blend(dn.and(SIGN), dn.and(EXPONENT).eq(ZERO_BITS)).reinterpretAsFloats().intoArray(dA, da + 2 * stride + j);
         // each flushed value feeds one store, copies are reloaded: a reinterpreted vector used twice
-        // was not intrinsified by JDK 17's C2 (its fallback allocates ~2 KB per call)
+        // was not intrinsified by JDK 17's C2 (its fallback allocates on every call)
         FloatVector.fromArray(S, dA, da + stride + j).intoArray(dGh, dg + stride + j);
     }
 

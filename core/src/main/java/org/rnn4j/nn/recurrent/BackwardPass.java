@@ -2,6 +2,7 @@ package org.rnn4j.nn.recurrent;
 
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.PackedB;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.tensor.Tensor;
@@ -50,11 +51,11 @@ final class BackwardPass {
         boolean ownH = dGh != dA; // the GRU: b_hh's gradient sums dGh, not dA
         sums = w.hasBias() && (w.bIh().requiresGrad() || !ownH && w.bHh().requiresGrad()) ? Workspace.floats(gh) : null;
         sumsH = w.hasBias() && ownH && w.bHh().requiresGrad() ? Workspace.floats(gh) : null;
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         int lo = l.backSplit();
-        whhStore = l.packsWeight(l.steps.steps()) ? Workspace.floats(k.packedBSize(lo, l.proj)) : null;
-        whhHiStore = lo < gh ? Workspace.floats(k.packedBSize(gh - lo, l.proj)) : null;
-        wihStore = !l.paired && l.x.requiresGrad() ? Workspace.floats(k.packedBSize(gh, l.in)) : null;
+        whhStore = l.packsWeight(l.steps.steps()) ? Workspace.floats(k.gemm().packedBSize(lo, l.proj)) : null;
+        whhHiStore = lo < gh ? Workspace.floats(k.gemm().packedBSize(gh - lo, l.proj)) : null;
+        wihStore = !l.paired && l.x.requiresGrad() ? Workspace.floats(k.gemm().packedBSize(gh, l.in)) : null;
         dhPart = lo < gh ? Workspace.floats(l.batch * l.proj) : null;
         Var dX = wihStore != null ? l.x : null; // the chunks add into it inside the time loop
         for (Var v : new Var[] {w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr(), l.h0, l.c0, dX}) {
@@ -73,16 +74,16 @@ final class BackwardPass {
 
     /** The steps in reverse: gate gradients dA (and dGh) of every step, dL/dh0 and dL/dc0 in the running buffers. */
     void steps() {
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         int gh = l.gh;
         int steps = l.steps.steps();
         // W_hh packed once for all steps, as W_hhᵀ is in forward: the plain product repacked the
         // [G·H, P] weight at every step of dL/dh_prev.
         float[] wd = l.w.wHh().value().data();
         int lo = l.backSplit(); // the split product packs the two row halves apart
-        whh = whhStore != null ? k.packB(false, lo, l.proj, wd, 0, l.proj, whhStore) : null;
-        whhHi = whhHiStore != null ? k.packB(false, gh - lo, l.proj, wd, lo * l.proj, l.proj, whhHiStore) : null;
-        wih = wihStore != null ? k.packB(false, gh, l.in, l.w.wIh().value().data(), 0, l.in, wihStore) : null;
+        whh = whhStore != null ? k.gemm().packB(false, lo, l.proj, wd, 0, l.proj, whhStore) : null;
+        whhHi = whhHiStore != null ? k.gemm().packB(false, gh - lo, l.proj, wd, lo * l.proj, l.proj, whhHiStore) : null;
+        wih = wihStore != null ? k.gemm().packB(false, gh, l.in, l.w.wIh().value().data(), 0, l.in, wihStore) : null;
         boolean reverse = l.reverse;
         int[] offsets = l.steps.offsets();
         int[] sizes = l.steps.batchSizes();
@@ -112,7 +113,7 @@ final class BackwardPass {
      * split in two halves of the G·H sum, side by side, when the layer {@linkplain FusedLayer#backSplit splits} it (the
      * second half's part is added last).
      */
-    void recurrentBack(Kernels k, int bt, float[] dG, int r0, float[] dh, boolean accumulate) {
+    void recurrentBack(KernelSet k, int bt, float[] dG, int r0, float[] dh, boolean accumulate) {
         int gh = l.gh;
         int proj = l.proj;
         if (whhHi != null && FusedLayer.packedStep(bt)) {
@@ -120,16 +121,16 @@ final class BackwardPass {
             float[] part = dhPart;
             Parallel.forEach(2, half -> {
                 if (half == 0) {
-                    k.gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
+                    k.gemm().gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
                 } else {
-                    k.gemmPacked(false, bt, dG, r0 * gh + lo, gh, whhHi, part, 0, proj, false);
+                    k.gemm().gemmPacked(false, bt, dG, r0 * gh + lo, gh, whhHi, part, 0, proj, false);
                 }
             });
-            k.axpy(bt * proj, 1f, part, 0, dh, 0);
+            k.elementwise().axpy(bt * proj, 1f, part, 0, dh, 0);
         } else if (whh != null && FusedLayer.packedStep(bt)) {
-            k.gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
+            k.gemm().gemmPacked(false, bt, dG, r0 * gh, gh, whh, dh, 0, proj, accumulate);
         } else {
-            k.gemm(false, false, bt, proj, gh, dG, r0 * gh, gh, l.w.wHh().value().data(), 0, proj, dh, 0, proj, accumulate);
+            k.gemm().gemm(false, false, bt, proj, gh, dG, r0 * gh, gh, l.w.wHh().value().data(), 0, proj, dh, 0, proj, accumulate);
         }
     }
 
@@ -137,13 +138,13 @@ final class BackwardPass {
      * The step's column sums of dA (and for the GRU of dGh) into the bias gradients' sums, while its rows are in cache
      * (summing all of dA after the steps read it from memory once more).
      */
-    void biasSums(Kernels k, int r0, int bt) {
+    void biasSums(KernelSet k, int r0, int bt) {
         int gh = l.gh;
         if (sums != null) {
-            k.sumRowsAdd(bt, gh, dA, r0 * gh, gh, sums, 0);
+            k.recurrent().sumRowsAdd(bt, gh, dA, r0 * gh, gh, sums, 0);
         }
         if (sumsH != null) {
-            k.sumRowsAdd(bt, gh, dGh, r0 * gh, gh, sumsH, 0);
+            k.recurrent().sumRowsAdd(bt, gh, dGh, r0 * gh, gh, sumsH, 0);
         }
     }
 
@@ -153,7 +154,7 @@ final class BackwardPass {
      * directions add dX in a fixed order after both are done, {@link #inputGradient}). Each weight gradient
      * adds the chunks in the order the steps are walked; dX's rows are disjoint per chunk.
      */
-    private void chunkProducts(Kernels k, int r, int rows) {
+    private void chunkProducts(KernelSet k, int r, int rows) {
         LayerWeights w = l.w;
         int gh = l.gh;
         int in = l.in;
@@ -168,44 +169,44 @@ final class BackwardPass {
         if (shared > 0) {
             // dW_ih[:s] += dA[:, :s]ᵀ·X [s, rows] × [rows, in] and dW_hh[:s] += dA[:, :s]ᵀ·H_prev [s, rows] × [rows, P],
             // one transposing pack of dA for both
-            k.gemmPair(true, shared, rows, dA, a, gh, in, xd, r * in, in, gIh, 0, in, proj, hPrev, r * proj, proj, gHh, 0,
+            k.gemm().gemmPair(true, shared, rows, dA, a, gh, in, xd, r * in, in, gIh, 0, in, proj, hPrev, r * proj, proj, gHh, 0,
                     proj, true);
         }
         if (gIh != null && shared < gh) {
             // dW_ih[s:] += dA[:, s:]ᵀ·X   [G·H - s, rows] × [rows, in]
-            k.gemm(true, false, gh - shared, in, rows, dA, a + shared, gh, xd, r * in, in, gIh, shared * in, in, true);
+            k.gemm().gemm(true, false, gh - shared, in, rows, dA, a + shared, gh, xd, r * in, in, gIh, shared * in, in, true);
         }
         if (gHh != null && shared < gh) {
             // dW_hh[s:] += dGh[:, s:]ᵀ·H_prev   [G·H - s, rows] × [rows, P]
-            k.gemm(true, false, gh - shared, proj, rows, dGh, a + shared, gh, hPrev, r * proj, proj, gHh, shared * proj, proj,
+            k.gemm().gemm(true, false, gh - shared, proj, rows, dGh, a + shared, gh, hPrev, r * proj, proj, gHh, shared * proj, proj,
                     true);
         }
         eq.chunkProducts(k, this, r, rows);
         if (wih != null) {
             // dX += dA·W_ih   [rows, G·H] × [G·H, in]
-            k.gemmPacked(false, rows, dA, a, gh, wih, l.x.gradBuffer().data(), r * in, in, true);
+            k.gemm().gemmPacked(false, rows, dA, a, gh, wih, l.x.gradBuffer().data(), r * in, in, true);
         }
     }
 
     /** The bias gradients (from the step-by-step sums), dh0 and dc0: each its own buffer, allocated when the pass was made. */
     void finishGradients() {
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         LayerWeights w = l.w;
         int gh = l.gh;
         if (w.hasBias()) {
             // the column sums of dA [N, G·H] (for the GRU's b_hh of dGh), summed step by step (biasSums)
             if (w.bIh().requiresGrad()) {
-                k.axpy(gh, 1f, sums, 0, w.bIh().gradBuffer().data(), 0);
+                k.elementwise().axpy(gh, 1f, sums, 0, w.bIh().gradBuffer().data(), 0);
             }
             if (w.bHh().requiresGrad()) {
-                k.axpy(gh, 1f, sumsH != null ? sumsH : sums, 0, w.bHh().gradBuffer().data(), 0);
+                k.elementwise().axpy(gh, 1f, sumsH != null ? sumsH : sums, 0, w.bHh().gradBuffer().data(), 0);
             }
         }
         if (l.h0 != null && l.h0.requiresGrad()) {
-            k.axpy(l.batch * l.proj, 1f, dh, 0, l.h0.gradBuffer().data(), l.h0Off);
+            k.elementwise().axpy(l.batch * l.proj, 1f, dh, 0, l.h0.gradBuffer().data(), l.h0Off);
         }
         if (l.c0 != null && l.c0.requiresGrad()) {
-            k.axpy(l.batch * l.hidden, 1f, dc, 0, l.c0.gradBuffer().data(), l.c0Off);
+            k.elementwise().axpy(l.batch * l.hidden, 1f, dc, 0, l.c0.gradBuffer().data(), l.c0Off);
         }
     }
 
@@ -216,7 +217,7 @@ final class BackwardPass {
     void inputGradient() {
         if (l.x.requiresGrad()) {
             // [N, G·H] × [G·H, in]
-            Kernels.get().gemm(false, false, l.n, l.in, l.gh, dA, 0, l.gh, l.w.wIh().value().data(), 0, l.in,
+            Kernels.gemm().gemm(false, false, l.n, l.in, l.gh, dA, 0, l.gh, l.w.wIh().value().data(), 0, l.in,
                     l.x.gradBuffer().data(), 0, l.in, true);
         }
     }

@@ -3,6 +3,7 @@ package org.rnn4j.nn.recurrent;
 import java.util.Objects;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
@@ -87,7 +88,7 @@ final class BlockCopy {
         int[] l = len;
         Var[] in = inputs;
         return Var.of(op, out, g -> {
-            Kernels k = Kernels.get();
+            KernelSet k = Kernels.get();
             float[] gd = g.data();
             for (Var v : in) {
                 if (v.requiresGrad()) {
@@ -97,7 +98,7 @@ final class BlockCopy {
             for (int i = 0; i < n; i++) {
                 Var v = in[s[i]];
                 if (v.requiresGrad()) {
-                    k.axpy(l[i], 1f, gd, d[i], v.gradBuffer().data(), so[i]);
+                    k.elementwise().axpy(l[i], 1f, gd, d[i], v.gradBuffer().data(), so[i]);
                 }
             }
         }, in);

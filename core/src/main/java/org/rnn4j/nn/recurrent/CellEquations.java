@@ -1,6 +1,7 @@
 package org.rnn4j.nn.recurrent;
 
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Workspace;
 
 /**
@@ -50,7 +51,7 @@ abstract class CellEquations {
      * One step forward on the rows [r0, r0 + bt), whose gates hold Gx + biases; {@code f} computes the
      * recurrent product. {@code keep}: rows of the saved buffers are indexed by r0, else they are one-step workspaces.
      */
-    abstract void step(Kernels k, FusedLayer.Forward f, int r0, int bt, boolean keep);
+    abstract void step(KernelSet k, FusedLayer.Forward f, int r0, int bt, boolean keep);
 
     /** A backward pass's running dL/dc [B, H], starting from the node gradient {@code g}'s c_n part; null without a cell state. */
     float[] cellGradient(float[] g) {
@@ -67,9 +68,9 @@ abstract class CellEquations {
      * and the step's output gradient, the gate gradients' rows of {@code d.dA} (and {@code d.dGh}), their bias sums,
      * and dL/d(state before the step) back into {@code d.dh} / {@code d.dc}.
      */
-    abstract void stepBack(Kernels k, BackwardPass d, int r0, int bt);
+    abstract void stepBack(KernelSet k, BackwardPass d, int r0, int bt);
 
     /** The cell's own weight gradients of the rows [r, r + rows) (a chunk of steps), after the shared ones. */
-    void chunkProducts(Kernels k, BackwardPass d, int r, int rows) {
+    void chunkProducts(KernelSet k, BackwardPass d, int r, int rows) {
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rnn4j.autograd.GradMode;
 import org.rnn4j.autograd.Var;
+import org.rnn4j.kernel.GemmKernels;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.PackedB;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.tensor.Shape;
@@ -79,7 +81,7 @@ final class FusedLayer {
         this.value = Workspace.zeros(Shape.of(n * proj + batch * proj + (kind.hasCell() ? batch * hidden : 0)));
         this.out = value.data();
         this.eq = kind.equations().create(this, keep);
-        this.whhTStore = packsWeight(steps.steps()) ? Workspace.floats(Kernels.get().packedBSize(proj, gh)) : null;
+        this.whhTStore = packsWeight(steps.steps()) ? Workspace.floats(Kernels.gemm().packedBSize(proj, gh)) : null;
     }
 
     /**
@@ -185,22 +187,22 @@ final class FusedLayer {
         }
 
         /** {@code C[bt, G·H] (+)= h·W_hhᵀ} for the running state rows, with the packed weight when there is one. */
-        void recurrent(Kernels k, int bt, float[] c, int cOff, boolean accumulate) {
+        void recurrent(KernelSet k, int bt, float[] c, int cOff, boolean accumulate) {
             int hs = hOff();
             if (whhT != null && packedStep(bt)) {
-                k.gemmPacked(false, bt, out, hs, proj, whhT, c, cOff, gh, accumulate);
+                k.gemm().gemmPacked(false, bt, out, hs, proj, whhT, c, cOff, gh, accumulate);
             } else {
-                k.gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, c, cOff, gh, accumulate);
+                k.gemm().gemm(false, true, bt, gh, proj, out, hs, proj, w.wHh().value().data(), 0, proj, c, cOff, gh, accumulate);
             }
         }
     }
 
     /** The forward pass into the buffers taken at construction; allocates nothing in the time loop, so it may run on any thread. */
     private void forward(boolean keep) {
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         float[] gates = eq.gates;
         // Gx = X·W_ihᵀ   [N, G·H]; the biases are added step by step (below)
-        k.gemm(false, true, n, gh, in, x.value().data(), 0, in, w.wIh().value().data(), 0, in, gates, 0, gh, false);
+        k.gemm().gemm(false, true, n, gh, in, x.value().data(), 0, in, w.wIh().value().data(), 0, in, gates, 0, gh, false);
         if (h0 != null) {
             System.arraycopy(h0.value().data(), h0Off, out, hOff(), batch * proj);
         }
@@ -211,7 +213,7 @@ final class FusedLayer {
         // W_hhᵀ packed once for all steps: the plain product repacks it at every step. Used for steps of
         // more than GEMM_SMALL_ROWS rows, where gemmPacked is bitwise the plain product (smaller steps
         // read W_hh unpacked, which packing would only slow down).
-        Forward f = new Forward(whhTStore != null ? k.packB(true, proj, gh, w.wHh().value().data(), 0, proj, whhTStore) : null);
+        Forward f = new Forward(whhTStore != null ? k.gemm().packB(true, proj, gh, w.wHh().value().data(), 0, proj, whhTStore) : null);
         int hhCols = eq.hhBiasColumns();
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
@@ -220,8 +222,8 @@ final class FusedLayer {
             if (w.hasBias()) {
                 // Gx + b_ih (+ b_hh, or its leading columns: hhBiasColumns), on the step's rows while they are in
                 // cache for its product (two passes over all of Gx read it from memory twice)
-                k.addBiasRows(bt, gh, w.bIh().value().data(), 0, gates, r0 * gh, gh);
-                k.addBiasRows(bt, hhCols, w.bHh().value().data(), 0, gates, r0 * gh, gh);
+                k.recurrent().addBiasRows(bt, gh, w.bIh().value().data(), 0, gates, r0 * gh, gh);
+                k.recurrent().addBiasRows(bt, hhCols, w.bHh().value().data(), 0, gates, r0 * gh, gh);
             }
             eq.step(k, f, r0, bt, keep);
         }
@@ -229,12 +231,12 @@ final class FusedLayer {
 
     /** Whether a pass over {@code steps} steps packs its recurrent weight once (forward W_hhᵀ, backward W_hh). */
     boolean packsWeight(int steps) {
-        return steps > 1 && batch > Kernels.GEMM_SMALL_ROWS;
+        return steps > 1 && batch > GemmKernels.SMALL_ROWS;
     }
 
     /** Whether a step of {@code bt} rows uses the packed weight (smaller steps take the unpacked matrix-vector path). */
     static boolean packedStep(int bt) {
-        return bt > Kernels.GEMM_SMALL_ROWS;
+        return bt > GemmKernels.SMALL_ROWS;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.rnn4j.nn.recurrent;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.rand.Rng;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
@@ -89,12 +90,12 @@ final class Glue {
             mask[i] = rng.bernoulli(p) ? 0f : keep;
         }
         Tensor out = Workspace.zeros(shape);
-        Kernels.get().binary(BinaryOp.MUL, x.value().data(), 0, mask, 0, out.data(), 0, size);
+        Kernels.elementwise().binary(BinaryOp.MUL, x.value().data(), 0, mask, 0, out.data(), 0, size);
         return Var.of("rnn_dropout", out, g -> {
-            Kernels k = Kernels.get();
+            KernelSet k = Kernels.get();
             float[] masked = Workspace.floats(size);
-            k.binary(BinaryOp.MUL, g.data(), 0, mask, 0, masked, 0, size);
-            k.axpy(size, 1f, masked, 0, x.gradBuffer().data(), 0);
+            k.elementwise().binary(BinaryOp.MUL, g.data(), 0, mask, 0, masked, 0, size);
+            k.elementwise().axpy(size, 1f, masked, 0, x.gradBuffer().data(), 0);
         }, x);
     }
 }

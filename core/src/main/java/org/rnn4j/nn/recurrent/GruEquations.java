@@ -2,6 +2,7 @@ package org.rnn4j.nn.recurrent;
 
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Workspace;
 
 /**
@@ -32,24 +33,24 @@ final class GruEquations extends CellEquations {
     }
 
     @Override
-    void step(Kernels k, FusedLayer.Forward f, int r0, int bt, boolean keep) {
+    void step(KernelSet k, FusedLayer.Forward f, int r0, int bt, boolean keep) {
         int hs = l.hOff();
         f.recurrent(k, bt, ghWs, 0, false);
         if (keep) {
             System.arraycopy(out, hs, hPrev, r0 * hidden, bt * hidden);
         }
         float[] bhh = l.w.hasBias() ? l.w.bHh().value().data() : null;
-        k.gruGatesForward(bt, hidden, gates, r0 * gh, ghWs, 0, bhh, 2 * hidden, out, hs, out, r0 * hidden,
+        k.recurrent().gruGatesForward(bt, hidden, gates, r0 * gh, ghWs, 0, bhh, 2 * hidden, out, hs, out, r0 * hidden,
                 ghn, keep ? r0 * hidden : 0);
         System.arraycopy(out, r0 * hidden, out, hs, bt * hidden);
     }
 
     @Override
-    void stepBack(Kernels k, BackwardPass d, int r0, int bt) {
+    void stepBack(KernelSet k, BackwardPass d, int r0, int bt) {
         float[] g = d.g;
-        k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * hidden, d.dhWs, 0, bt * hidden);
+        k.elementwise().binary(BinaryOp.ADD, d.dh, 0, g, r0 * hidden, d.dhWs, 0, bt * hidden);
         // writes dA, dGh and the direct path z·dh into d.dh
-        k.gruGatesBackward(bt, hidden, gates, r0 * gh, ghn, r0 * hidden, hPrev, r0 * hidden, d.dhWs, 0,
+        k.recurrent().gruGatesBackward(bt, hidden, gates, r0 * gh, ghn, r0 * hidden, hPrev, r0 * hidden, d.dhWs, 0,
                 d.dA, r0 * gh, d.dGh, r0 * gh, d.dh, 0);
         d.biasSums(k, r0, bt);
         // dL/dh_prev += dGh·W_hh   [bt, 3H] × [3H, H]   (P = H for the GRU)

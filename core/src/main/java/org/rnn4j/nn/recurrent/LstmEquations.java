@@ -2,6 +2,7 @@ package org.rnn4j.nn.recurrent;
 
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Workspace;
 
 /**
@@ -23,7 +24,7 @@ final class LstmEquations extends CellEquations {
     }
 
     @Override
-    void step(Kernels k, FusedLayer.Forward f, int r0, int bt, boolean keep) {
+    void step(KernelSet k, FusedLayer.Forward f, int r0, int bt, boolean keep) {
         int hs = l.hOff();
         int cs = l.cOff();
         f.recurrent(k, bt, gates, r0 * gh, true);
@@ -37,11 +38,11 @@ final class LstmEquations extends CellEquations {
         }
         int so = keep ? r0 * hidden : 0;
         boolean projected = hFull != null;
-        k.lstmGatesForward(bt, hidden, gates, r0 * gh, cp, cpOff, out, cs, tanhC, so,
+        k.recurrent().lstmGatesForward(bt, hidden, gates, r0 * gh, cp, cpOff, out, cs, tanhC, so,
                 projected ? hFull : out, projected ? so : r0 * proj);
         if (projected) {
             // y = h_full·W_hrᵀ   [bt, H] × [H, P]
-            k.gemm(false, true, bt, proj, hidden, hFull, so, hidden, l.w.wHr().value().data(), 0, hidden, out, r0 * proj, proj, false);
+            k.gemm().gemm(false, true, bt, proj, hidden, hFull, so, hidden, l.w.wHr().value().data(), 0, hidden, out, r0 * proj, proj, false);
         }
         System.arraycopy(out, r0 * proj, out, hs, bt * proj);
     }
@@ -57,16 +58,16 @@ final class LstmEquations extends CellEquations {
     }
 
     @Override
-    void stepBack(Kernels k, BackwardPass d, int r0, int bt) {
+    void stepBack(KernelSet k, BackwardPass d, int r0, int bt) {
         float[] g = d.g;
         if (d.dHp != null) {
             // dL/dy = dh + dout (P wide); back through the projection: dL/dh_full = dL/dy · W_hr
-            k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dHp, r0 * proj, bt * proj);
-            k.gemm(false, false, bt, hidden, proj, d.dHp, r0 * proj, proj, l.w.wHr().value().data(), 0, hidden, d.dhWs, 0, hidden, false);
+            k.elementwise().binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dHp, r0 * proj, bt * proj);
+            k.gemm().gemm(false, false, bt, hidden, proj, d.dHp, r0 * proj, proj, l.w.wHr().value().data(), 0, hidden, d.dhWs, 0, hidden, false);
         } else {
-            k.binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dhWs, 0, bt * hidden);
+            k.elementwise().binary(BinaryOp.ADD, d.dh, 0, g, r0 * proj, d.dhWs, 0, bt * hidden);
         }
-        k.lstmGatesBackward(bt, hidden, gates, r0 * gh, cPrev, r0 * hidden, tanhC, r0 * hidden, d.dhWs, 0,
+        k.recurrent().lstmGatesBackward(bt, hidden, gates, r0 * gh, cPrev, r0 * hidden, tanhC, r0 * hidden, d.dhWs, 0,
                 d.dc, 0, d.dA, r0 * gh);
         d.biasSums(k, r0, bt);
         // dL/dh_prev = dGates·W_hh   [bt, 4H] × [4H, P]
@@ -75,10 +76,10 @@ final class LstmEquations extends CellEquations {
 
     /** dW_hr += dYᵀ·H_full   [P, rows] × [rows, H]. */
     @Override
-    void chunkProducts(Kernels k, BackwardPass d, int r, int rows) {
+    void chunkProducts(KernelSet k, BackwardPass d, int r, int rows) {
         LayerWeights w = l.w;
         if (w.wHr() != null && w.wHr().requiresGrad()) {
-            k.gemm(true, false, proj, hidden, rows, d.dHp, r * proj, proj, hFull, r * hidden, hidden,
+            k.gemm().gemm(true, false, proj, hidden, rows, d.dHp, r * proj, proj, hFull, r * hidden, hidden,
                     w.wHr().gradBuffer().data(), 0, hidden, true);
         }
     }

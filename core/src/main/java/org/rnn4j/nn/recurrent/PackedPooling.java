@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.rnn4j.autograd.Var;
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.tensor.Shape;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.Workspace;
@@ -24,12 +25,12 @@ public final class PackedPooling {
         Tensor out = Workspace.zeros(g.batch, g.width); // [B, F]
         float[] xd = x.data().value().data();
         float[] od = out.data();
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         for (int r = 0; r < g.rows(); r++) {
-            k.axpy(g.width, 1f, xd, r * g.width, od, g.seqOfRow[r] * g.width);
+            k.elementwise().axpy(g.width, 1f, xd, r * g.width, od, g.seqOfRow[r] * g.width);
         }
         for (int b = 0; b < g.batch; b++) { // sum / length
-            k.binaryScalar(BinaryOp.DIV, od, b * g.width, g.lengths[b], od, b * g.width, g.width);
+            k.elementwise().binaryScalar(BinaryOp.DIV, od, b * g.width, g.lengths[b], od, b * g.width, g.width);
         }
         Var data = x.data();
         return Var.of("packed_mean", out, gy -> {
@@ -37,7 +38,7 @@ public final class PackedPooling {
                 float[] gx = data.gradBuffer().data();
                 for (int r = 0; r < g.rows(); r++) {
                     int b = g.seqOfRow[r];
-                    k.axpy(g.width, 1f / g.lengths[b], gy.data(), b * g.width, gx, r * g.width);
+                    k.elementwise().axpy(g.width, 1f / g.lengths[b], gy.data(), b * g.width, gx, r * g.width);
                 }
             }
         }, data);
@@ -50,17 +51,17 @@ public final class PackedPooling {
         int[] arg = new int[g.batch * g.width];      // winning packed row per output element
         Arrays.fill(arg, -1);
         float[] xd = x.data().value().data();
-        Kernels k = Kernels.get();
+        KernelSet k = Kernels.get();
         for (int r = 0; r < g.rows(); r++) {
             int b = g.seqOfRow[r];
-            k.maxRowUpdate(g.width, xd, r * g.width, out.data(), b * g.width, arg, b * g.width, r);
+            k.index().maxRowUpdate(g.width, xd, r * g.width, out.data(), b * g.width, arg, b * g.width, r);
         }
         Var data = x.data();
         return Var.of("packed_max", out, gy -> {
             if (data.requiresGrad()) {
                 float[] gx = data.gradBuffer().data();
                 for (int b = 0; b < g.batch; b++) { // gx[arg[b, f], f] += gy[b, f]
-                    k.argScatterAdd(g.width, gy.data(), b * g.width, arg, b * g.width, g.width, gx, 0);
+                    k.index().argScatterAdd(g.width, gy.data(), b * g.width, arg, b * g.width, g.width, gx, 0);
                 }
             }
         }, data);

@@ -2,7 +2,6 @@ package org.rnn4j.kernel.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -124,14 +123,7 @@ class GemmPackingTest {
     }
 
     @Test
-    void theTransposeStrategyIsReadFromItsProperty() {
-        assertEquals(GemmPacking.Transpose.SHUFFLE, GemmPacking.Transpose.fromProperty(null));
-        assertEquals(GemmPacking.Transpose.LOOP, GemmPacking.Transpose.fromProperty(" Loop "));
-        assertEquals(GemmPacking.Transpose.GATHER, GemmPacking.Transpose.fromProperty("gather"));
-        assertEquals(GemmPacking.Transpose.SHUFFLE, GemmPacking.Transpose.fromProperty("SHUFFLE"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GemmPacking.Transpose.fromProperty("scalar"));
-        assertEquals("rnn4j.gemm.transpose=scalar: expected loop, gather or shuffle", e.getMessage());
+    void inRegisterTransposesExistForTheCommonVectorLengths() {
         assertTrue(BlockTranspose.SUPPORTED || (L != 8 && L != 16), "in-register transposes exist for L = " + L);
     }
 }

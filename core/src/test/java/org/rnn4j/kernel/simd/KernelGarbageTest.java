@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.kernel.BinaryOp;
+import org.rnn4j.kernel.KernelConfig;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.UnaryOp;
 import org.rnn4j.rand.Rng;
 
@@ -51,10 +54,16 @@ class KernelGarbageTest {
         return a;
     }
 
+    /** As the CLI and the trainers do: directives and GEMM warm-up before any kernel runs hot. */
+    @BeforeAll
+    static void prepare() {
+        new VectorKernels().prepare(KernelConfig.current());
+    }
+
     /** The accumulate path of the micro-kernel (C += chain), reached by k > KC and by accumulate = true. */
     @Test
     void accumulatingGemmAllocatesNothingOnceCompiled() {
-        Kernels k = new VectorKernels();
+        KernelSet k = new VectorKernels().kernels();
         Rng rng = new Rng(1);
         int m = 16;
         int n = 2 * VectorGemm.NR;
@@ -62,13 +71,13 @@ class KernelGarbageTest {
         float[] a = random(rng, m * depth);
         float[] b = random(rng, depth * n);
         float[] c = new float[m * n];
-        assertQuiet("gemm with k > KC", () -> k.gemm(false, false, m, n, depth, a, 0, depth, b, 0, n, c, 0, n, true));
+        assertQuiet("gemm with k > KC", () -> k.gemm().gemm(false, false, m, n, depth, a, 0, depth, b, 0, n, c, 0, n, true));
     }
 
     /** The unpacked few-rows path, both layouts of B, overwrite and accumulate. */
     @Test
     void smallGemmAllocatesNothingOnceCompiled() {
-        Kernels k = new VectorKernels();
+        KernelSet k = new VectorKernels().kernels();
         Rng rng = new Rng(2);
         int n = 4 * VectorGemm.L + 5;
         int depth = 2 * VectorGemm.L + 3;
@@ -78,14 +87,14 @@ class KernelGarbageTest {
         for (boolean transB : new boolean[] {false, true}) {
             for (boolean acc : new boolean[] {false, true}) {
                 int ldb = transB ? depth : n;
-                assertQuiet("small gemm transB=" + transB + " accumulate=" + acc, () -> k.gemm(false, transB, 3, n, depth, a, 0, depth, b, 0, ldb, c, 0, n, acc));
+                assertQuiet("small gemm transB=" + transB + " accumulate=" + acc, () -> k.gemm().gemm(false, transB, 3, n, depth, a, 0, depth, b, 0, ldb, c, 0, n, acc));
             }
         }
     }
 
     @Test
     void activationsAllocateNothingOnceCompiled() {
-        Kernels k = new VectorKernels();
+        KernelSet k = new VectorKernels().kernels();
         Rng rng = new Rng(3);
         int n = 5 * VectorGemm.L + 3;
         float[] x = random(rng, n);
@@ -93,44 +102,44 @@ class KernelGarbageTest {
         float[] g = new float[n];
         for (UnaryOp op : new UnaryOp[] {
                 UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.EXP}) {
-            assertQuiet(op.toString(), () -> k.unary(op, x, 0, y, 0, n));
-            assertQuiet(op + " backward", () -> k.unaryBackwardAdd(op, x, 0, y, 0, x, 0, g, 0, n));
+            assertQuiet(op.toString(), () -> k.elementwise().unary(op, x, 0, y, 0, n));
+            assertQuiet(op + " backward", () -> k.elementwise().unaryBackwardAdd(op, x, 0, y, 0, x, 0, g, 0, n));
         }
     }
 
     @Test
     void adamAndFlushAllocateNothingOnceCompiled() {
-        Kernels k = new VectorKernels();
+        KernelSet k = new VectorKernels().kernels();
         Rng rng = new Rng(4);
         int n = 5 * VectorGemm.L + 3;
         float[] p = random(rng, n);
         float[] g = random(rng, n);
         float[] m = new float[n];
         float[] v = new float[n];
-        assertQuiet("adam", () -> k.adamUpdate(n, p, g, m, v, null, 0, 0.9, 0.999, 1e-8, 0, 1e-3, 0.5, false));
-        assertQuiet("flushDenormals", () -> k.flushDenormals(g, 0, n));
+        assertQuiet("adam", () -> k.optimizer().adamUpdate(n, p, g, m, v, null, 0, 0.9, 0.999, 1e-8, 0, 1e-3, 0.5, false));
+        assertQuiet("flushDenormals", () -> k.elementwise().flushDenormals(g, 0, n));
     }
 
     @Test
     void arithmeticAllocatesNothingOnceCompiled() {
-        Kernels k = new VectorKernels();
+        KernelSet k = new VectorKernels().kernels();
         Rng rng = new Rng(5);
         int n = 5 * VectorGemm.L + 3;
         float[] a = random(rng, n);
         float[] b = random(rng, n);
         float[] out = new float[n];
         for (BinaryOp op : BinaryOp.values()) {
-            assertQuiet(op.toString(), () -> k.binary(op, a, 0, b, 0, out, 0, n));
-            assertQuiet(op + " add", () -> k.binaryAdd(op, a, 0, b, 0, out, 0, n));
-            assertQuiet(op + " scalar", () -> k.binaryScalar(op, a, 0, 1.5f, out, 0, n));
+            assertQuiet(op.toString(), () -> k.elementwise().binary(op, a, 0, b, 0, out, 0, n));
+            assertQuiet(op + " add", () -> k.elementwise().binaryAdd(op, a, 0, b, 0, out, 0, n));
+            assertQuiet(op + " scalar", () -> k.elementwise().binaryScalar(op, a, 0, 1.5f, out, 0, n));
         }
-        assertQuiet("axpy", () -> k.axpy(n, 0.5f, a, 0, out, 0));
-        assertQuiet("relu backward", () -> k.unaryBackwardAdd(UnaryOp.RELU, a, 0, b, 0, a, 0, out, 0, n));
+        assertQuiet("axpy", () -> k.elementwise().axpy(n, 0.5f, a, 0, out, 0));
+        assertQuiet("relu backward", () -> k.elementwise().unaryBackwardAdd(UnaryOp.RELU, a, 0, b, 0, a, 0, out, 0, n));
     }
 
     @Test
     void recurrentKernelsAllocateNothingOnceCompiled() {
-        Kernels k = new VectorKernels();
+        KernelSet k = new VectorKernels().kernels();
         Rng rng = new Rng(6);
         int rows = 3;
         int hidden = 2 * VectorGemm.L + 5; // whole vectors and a tail
@@ -146,14 +155,14 @@ class KernelGarbageTest {
         float[] gh = random(rng, rows * 3 * hidden);
         float[] dGh = new float[rows * 3 * hidden];
         Call[] calls = {
-            () -> k.addBiasRows(rows, 4 * hidden, bias, 0, g4, 0, 4 * hidden),
-            () -> k.sumRowsAdd(rows, 4 * hidden, g4, 0, 4 * hidden, sums, 0),
-            () -> k.lstmGatesForward(rows, hidden, g4, 0, st, 0, c, 0, t, 0, h, 0),
-            () -> k.lstmGatesBackward(rows, hidden, g4, 0, st, 0, t, 0, h, 0, c, 0, dg, 0),
-            () -> k.gruGatesForward(rows, hidden, g3, 0, gh, 0, bias, 0, st, 0, h, 0, t, 0),
-            () -> k.gruGatesForward(rows, hidden, g3, 0, gh, 0, null, 0, st, 0, h, 0, t, 0),
-            () -> k.gruGatesBackward(rows, hidden, g3, 0, t, 0, st, 0, h, 0, gh, 0, dGh, 0, c, 0),
-            () -> k.rnnGatesBackward(UnaryOp.TANH, rows * hidden, st, 0, h, 0, c, 0, t, 0),
+            () -> k.recurrent().addBiasRows(rows, 4 * hidden, bias, 0, g4, 0, 4 * hidden),
+            () -> k.recurrent().sumRowsAdd(rows, 4 * hidden, g4, 0, 4 * hidden, sums, 0),
+            () -> k.recurrent().lstmGatesForward(rows, hidden, g4, 0, st, 0, c, 0, t, 0, h, 0),
+            () -> k.recurrent().lstmGatesBackward(rows, hidden, g4, 0, st, 0, t, 0, h, 0, c, 0, dg, 0),
+            () -> k.recurrent().gruGatesForward(rows, hidden, g3, 0, gh, 0, bias, 0, st, 0, h, 0, t, 0),
+            () -> k.recurrent().gruGatesForward(rows, hidden, g3, 0, gh, 0, null, 0, st, 0, h, 0, t, 0),
+            () -> k.recurrent().gruGatesBackward(rows, hidden, g3, 0, t, 0, st, 0, h, 0, gh, 0, dGh, 0, c, 0),
+            () -> k.recurrent().rnnGatesBackward(UnaryOp.TANH, rows * hidden, st, 0, h, 0, c, 0, t, 0),
         };
         String[] names = {"addBiasRows", "sumRowsAdd", "lstmGatesForward", "lstmGatesBackward",
             "gruGatesForward", "gruGatesForward without b_hn", "gruGatesBackward", "rnnGatesBackward"};

@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.kernel.BinaryOp;
 import org.rnn4j.kernel.Parallel;
-import org.rnn4j.kernel.ScalarKernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.UnaryOp;
 
 /**
- * The elementwise {@link VectorKernels} against {@link ScalarKernels}: bitwise where they do the
+ * The elementwise {@link VectorElementwiseKernels} against {@link org.rnn4j.kernel.ScalarElementwiseKernels}: bitwise where they do the
  * same IEEE operations, within a few ulps for exp / tanh / sigmoid, on odd sizes (tails, offsets)
  * and sizes that span several parallel chunks.
  */
 class VectorElementwiseTest extends VectorVsScalar {
-    private static final int[] SIZES = {0, 1, 15, 16, 17, 33, 100, 2 * VectorKernels.CHUNK + 37};
+    private static final int[] SIZES = {0, 1, 15, 16, 17, 33, 100, 2 * Chunks.CHUNK + 37};
 
     VectorElementwiseTest() {
         super(11);
@@ -30,8 +30,8 @@ class VectorElementwiseTest extends VectorVsScalar {
                 float[] in = op == UnaryOp.LOG ? rand(n, 0.01f, 50f) : x;
                 float[] want = rand(n, 0f, 1f);
                 float[] got = want.clone();
-                scalar.unary(op, in, OFF, want, OFF, n);
-                vector.unary(op, in, OFF, got, OFF, n);
+                scalar.elementwise().unary(op, in, OFF, want, OFF, n);
+                vector.elementwise().unary(op, in, OFF, got, OFF, n);
                 double ulps = switch (op) {
                     case NEG, RELU, LOG -> 0;
                     case EXP -> 1.5;
@@ -53,16 +53,16 @@ class VectorElementwiseTest extends VectorVsScalar {
         float[] x = rand(n, -5f, 5f);
         Parallel.setThreads(1);
         float[] one = x.clone();
-        vector.unary(UnaryOp.TANH, one, OFF, one, OFF, n);
+        vector.elementwise().unary(UnaryOp.TANH, one, OFF, one, OFF, n);
         for (int t : new int[] {2, 3}) {
             Parallel.setThreads(t);
             float[] many = x.clone();
-            vector.unary(UnaryOp.TANH, many, OFF, many, OFF, n);
+            vector.elementwise().unary(UnaryOp.TANH, many, OFF, many, OFF, n);
             assertArrayEquals(one, many, "threads " + t);
         }
         // a value's tanh does not depend on where it sits (the tail goes through the same function)
         float[] single = {0f, 0f, 0f, x[OFF + n - 1]};
-        vector.unary(UnaryOp.TANH, single, 3, single, 3, 1);
+        vector.elementwise().unary(UnaryOp.TANH, single, 3, single, 3, 1);
         assertEquals(one[OFF + n - 1], single[3]);
     }
 
@@ -74,11 +74,11 @@ class VectorElementwiseTest extends VectorVsScalar {
             for (UnaryOp op : UnaryOp.values()) {
                 float[] in = op == UnaryOp.LOG ? rand(n, 0.1f, 5f) : x;
                 float[] y = new float[in.length];
-                scalar.unary(op, in, 0, y, 0, in.length);
+                scalar.elementwise().unary(op, in, 0, y, 0, in.length);
                 float[] want = rand(n, -1f, 1f);
                 float[] got = want.clone();
-                scalar.unaryBackwardAdd(op, in, OFF, y, OFF, gy, OFF, want, OFF, n);
-                vector.unaryBackwardAdd(op, in, OFF, y, OFF, gy, OFF, got, OFF, n);
+                scalar.elementwise().unaryBackwardAdd(op, in, OFF, y, OFF, gy, OFF, want, OFF, n);
+                vector.elementwise().unaryBackwardAdd(op, in, OFF, y, OFF, gy, OFF, got, OFF, n);
                 assertArrayEquals(want, got, op + " backward n=" + n);
             }
         }
@@ -92,23 +92,23 @@ class VectorElementwiseTest extends VectorVsScalar {
             for (BinaryOp op : BinaryOp.values()) {
                 float[] want = rand(n, -1f, 1f);
                 float[] got = want.clone();
-                scalar.binary(op, a, OFF, b, OFF, want, OFF, n);
-                vector.binary(op, a, OFF, b, OFF, got, OFF, n);
+                scalar.elementwise().binary(op, a, OFF, b, OFF, want, OFF, n);
+                vector.elementwise().binary(op, a, OFF, b, OFF, got, OFF, n);
                 assertArrayEquals(want, got, op + " n=" + n);
-                scalar.binaryScalar(op, a, OFF, 1.7f, want, OFF, n);
-                vector.binaryScalar(op, a, OFF, 1.7f, got, OFF, n);
+                scalar.elementwise().binaryScalar(op, a, OFF, 1.7f, want, OFF, n);
+                vector.elementwise().binaryScalar(op, a, OFF, 1.7f, got, OFF, n);
                 assertArrayEquals(want, got, op + " scalar n=" + n);
-                scalar.binaryAdd(op, a, OFF, b, OFF, want, OFF, n);
-                vector.binaryAdd(op, a, OFF, b, OFF, got, OFF, n);
+                scalar.elementwise().binaryAdd(op, a, OFF, b, OFF, want, OFF, n);
+                vector.elementwise().binaryAdd(op, a, OFF, b, OFF, got, OFF, n);
                 assertArrayEquals(want, got, op + " add n=" + n);
             }
             float[] want = rand(n, -1f, 1f);
             float[] got = want.clone();
-            scalar.axpy(n, -0.37f, a, OFF, want, OFF);
-            vector.axpy(n, -0.37f, a, OFF, got, OFF);
+            scalar.elementwise().axpy(n, -0.37f, a, OFF, want, OFF);
+            vector.elementwise().axpy(n, -0.37f, a, OFF, got, OFF);
             assertArrayEquals(want, got, "axpy n=" + n);
-            scalar.scale(n, 1.3f, want, OFF);
-            vector.scale(n, 1.3f, got, OFF);
+            scalar.elementwise().scale(n, 1.3f, want, OFF);
+            vector.elementwise().scale(n, 1.3f, got, OFF);
             assertArrayEquals(want, got, "scale n=" + n);
         }
     }
@@ -124,14 +124,14 @@ class VectorElementwiseTest extends VectorVsScalar {
                 absSum += Math.abs(a[i]);
                 absDot += Math.abs(a[i] * b[i]);
             }
-            assertEquals(scalar.sum(a, OFF, n), vector.sum(a, OFF, n), 1e-15 * (n + 1) * absSum + 1e-300, "sum n=" + n);
-            assertEquals(scalar.dot(n, a, OFF, b, OFF), vector.dot(n, a, OFF, b, OFF), 1e-15 * (n + 1) * absDot + 1e-300,
+            assertEquals(scalar.elementwise().sum(a, OFF, n), vector.elementwise().sum(a, OFF, n), 1e-15 * (n + 1) * absSum + 1e-300, "sum n=" + n);
+            assertEquals(scalar.elementwise().dot(n, a, OFF, b, OFF), vector.elementwise().dot(n, a, OFF, b, OFF), 1e-15 * (n + 1) * absDot + 1e-300,
                     "dot n=" + n);
         }
         float[] ones = new float[1000];
         java.util.Arrays.fill(ones, 1f);
-        assertEquals(997.0, vector.sum(ones, 3, 997));
-        assertEquals(997.0, vector.dot(997, ones, 0, ones, 3));
+        assertEquals(997.0, vector.elementwise().sum(ones, 3, 997));
+        assertEquals(997.0, vector.elementwise().dot(997, ones, 0, ones, 3));
     }
 
     @Test
@@ -148,8 +148,8 @@ class VectorElementwiseTest extends VectorVsScalar {
             }
             float[] want = x.clone();
             float[] got = x.clone();
-            scalar.flushDenormals(want, OFF, n);
-            vector.flushDenormals(got, OFF, n);
+            scalar.elementwise().flushDenormals(want, OFF, n);
+            vector.elementwise().flushDenormals(got, OFF, n);
             assertArrayEquals(want, got, "n=" + n);
             for (int i = OFF; i < OFF + n; i++) {
                 float v = got[i];
@@ -158,44 +158,7 @@ class VectorElementwiseTest extends VectorVsScalar {
             }
         }
         float[] x = {Float.MIN_VALUE, -Float.MIN_VALUE, 2e-38f};
-        scalar.flushDenormals(x, 0, 3);
+        scalar.elementwise().flushDenormals(x, 0, 3);
         assertArrayEquals(new float[] {0f, -0f, 2e-38f}, x);
-    }
-
-    @Test
-    void adamUpdateIsBitwiseEqualOverSteps() {
-        for (int n : SIZES) {
-            for (double wd : new double[] {0, 0.01}) {
-                float[] p1 = rand(n, -1f, 1f);
-                float[] m1 = new float[p1.length];
-                float[] v1 = new float[p1.length];
-                float[] p2 = p1.clone();
-                float[] m2 = m1.clone();
-                float[] v2 = v1.clone();
-                for (int step = 1; step <= 3; step++) {
-                    float[] g = rand(n, -1f, 1f);
-                    double stepSize = 1e-3 / (1 - Math.pow(0.9, step));
-                    double bc2Sqrt = Math.sqrt(1 - Math.pow(0.999, step));
-                    scalar.adamUpdate(n, p1, g, m1, v1, null, OFF, 0.9, 0.999, 1e-8, wd, stepSize, bc2Sqrt, false);
-                    vector.adamUpdate(n, p2, g, m2, v2, null, OFF, 0.9, 0.999, 1e-8, wd, stepSize, bc2Sqrt, false);
-                }
-                assertArrayEquals(p1, p2, "p n=" + n);
-                assertArrayEquals(m1, m2, "m n=" + n);
-                assertArrayEquals(v1, v2, "v n=" + n);
-            }
-        }
-    }
-
-    @Test
-    void adamReferenceFollowsTorchFormula() {
-        // lr 0.1, first step, g = 0.5: m = 0.05, v = 0.00025, m̂ = 0.5, v̂ = 0.25 → p = 1 - 0.1·0.5/(0.5 + eps)
-        float[] p = {1f};
-        float[] m = {0f};
-        float[] v = {0f};
-        scalar.adamUpdate(1, p, new float[] {0.5f}, m, v, null, 0, 0.9, 0.999, 1e-8, 0,
-                0.1 / (1 - 0.9), Math.sqrt(1 - 0.999), false);
-        assertEquals(0.05f, m[0], 1e-9f);
-        assertEquals(0.00025f, v[0], 1e-10f);
-        assertEquals(0.9f, p[0], 1e-6f);
     }
 }

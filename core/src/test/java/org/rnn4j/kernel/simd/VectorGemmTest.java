@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Test;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.PackedB;
 import org.rnn4j.kernel.Parallel;
-import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.rand.Rng;
 
 /**
- * {@link VectorKernels#gemm} against {@link ScalarKernels#gemm}: odd sizes around the vector, tile
+ * {@link VectorGemmKernels#gemm} against {@link org.rnn4j.kernel.ScalarGemmKernels#gemm}: odd sizes around the vector, tile
  * and block sizes, all four transpose forms, accumulate, offsets and padded leading dimensions;
  * and bitwise identity across thread counts.
  */
@@ -55,9 +55,9 @@ class VectorGemmTest extends VectorVsScalar {
             return transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
         }
 
-        float[] run(Kernels kernels, boolean accumulate) {
+        float[] run(KernelSet kernels, boolean accumulate) {
             float[] out = c.clone();
-            kernels.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, out, cOff, ldc, accumulate);
+            kernels.gemm().gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, out, cOff, ldc, accumulate);
             return out;
         }
     }
@@ -125,12 +125,12 @@ class VectorGemmTest extends VectorVsScalar {
         check(rng, (VectorGemm.WIDE_ROW_TASKS - 1) * VectorGemm.MC + 13, VectorGemm.NC + 44, 20);
     }
 
-    private static float[] runPacked(Kernels kernels, Problem pr, boolean accumulate) {
-        PackedB packed = kernels.packB(pr.transB, pr.k, pr.n, pr.b, pr.bOff, pr.ldb);
+    private static float[] runPacked(KernelSet kernels, Problem pr, boolean accumulate) {
+        PackedB packed = kernels.gemm().packB(pr.transB, pr.k, pr.n, pr.b, pr.bOff, pr.ldb);
         assertEquals(pr.k, packed.k());
         assertEquals(pr.n, packed.n());
         float[] out = pr.c.clone();
-        kernels.gemmPacked(pr.transA, pr.m, pr.a, pr.aOff, pr.lda, packed, out, pr.cOff, pr.ldc, accumulate);
+        kernels.gemm().gemmPacked(pr.transA, pr.m, pr.a, pr.aOff, pr.lda, packed, out, pr.cOff, pr.ldc, accumulate);
         return out;
     }
 
@@ -157,13 +157,13 @@ class VectorGemmTest extends VectorVsScalar {
 
     @Test
     void packedOperandsBelongToTheirKernels() {
-        PackedB fromScalar = scalar.packB(false, 2, 2, new float[4], 0, 2);
+        PackedB fromScalar = scalar.gemm().packB(false, 2, 2, new float[4], 0, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> vector.gemmPacked(false, 1, new float[2], 0, 2, fromScalar, new float[2], 0, 2, false));
-        assertEquals("gemmPacked: expected an operand packed by " + vector + ", got RowMajorB", e.getMessage());
-        PackedB fromVector = vector.packB(false, 2, 2, new float[4], 0, 2);
+                () -> vector.gemm().gemmPacked(false, 1, new float[2], 0, 2, fromScalar, new float[2], 0, 2, false));
+        assertEquals("gemmPacked: expected an operand packed by " + vector.gemm() + ", got RowMajorB", e.getMessage());
+        PackedB fromVector = vector.gemm().packB(false, 2, 2, new float[4], 0, 2);
         assertThrows(IllegalArgumentException.class,
-                () -> scalar.gemmPacked(false, 1, new float[2], 0, 2, fromVector, new float[2], 0, 2, false));
+                () -> scalar.gemm().gemmPacked(false, 1, new float[2], 0, 2, fromVector, new float[2], 0, 2, false));
     }
 
     @Test
@@ -269,11 +269,11 @@ class VectorGemmTest extends VectorVsScalar {
     @Test
     void emptyShapesAreNoOpsAndNegativeSizesAreRejected() {
         float[] c = {1f, 2f};
-        vector.gemm(false, false, 0, 2, 3, new float[0], 0, 3, new float[6], 0, 2, c, 0, 2, false);
-        vector.gemm(false, false, 1, 0, 3, new float[3], 0, 3, new float[0], 0, 0, c, 0, 0, false);
+        vector.gemm().gemm(false, false, 0, 2, 3, new float[0], 0, 3, new float[6], 0, 2, c, 0, 2, false);
+        vector.gemm().gemm(false, false, 1, 0, 3, new float[3], 0, 3, new float[0], 0, 0, c, 0, 0, false);
         assertArrayEquals(new float[] {1f, 2f}, c);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> vector.gemm(false, false, -1, 2, 3, new float[3], 0, 3, new float[6], 0, 2, c, 0, 2, false));
+                () -> vector.gemm().gemm(false, false, -1, 2, 3, new float[3], 0, 3, new float[6], 0, 2, c, 0, 2, false));
         assertEquals("gemm: expected sizes >= 0, got m=-1, n=2, k=3", e.getMessage());
     }
 
@@ -313,7 +313,7 @@ class VectorGemmTest extends VectorVsScalar {
                         Parallel.setThreads(threads);
                         float[] got1 = p1.c.clone();
                         float[] got2 = p2.c.clone();
-                        vector.gemmPair(transA, m, k, p1.a, p1.aOff, p1.lda, n1, p1.b, p1.bOff, p1.ldb, got1, p1.cOff, p1.ldc,
+                        vector.gemm().gemmPair(transA, m, k, p1.a, p1.aOff, p1.lda, n1, p1.b, p1.bOff, p1.ldb, got1, p1.cOff, p1.ldc,
                                 n2, p2.b, p2.bOff, p2.ldb, got2, p2.cOff, p2.ldc, accumulate);
                         String what = m + "x" + k + " · (" + n1 + ", " + n2 + "), transA " + transA + ", accumulate "
                                 + accumulate + ", " + threads + " threads";
@@ -338,8 +338,8 @@ class VectorGemmTest extends VectorVsScalar {
         a[5] = 0f;
         float[] cv = new float[m * n];
         float[] cs = new float[m * n];
-        vector.gemm(false, false, m, n, k, a, 0, k, b, 0, n, cv, 0, n, false);
-        scalar.gemm(false, false, m, n, k, a, 0, k, b, 0, n, cs, 0, n, false);
+        vector.gemm().gemm(false, false, m, n, k, a, 0, k, b, 0, n, cv, 0, n, false);
+        scalar.gemm().gemm(false, false, m, n, k, a, 0, k, b, 0, n, cs, 0, n, false);
         assertEquals(Float.MIN_VALUE * 7 * 0x1p20f, cs[n + 5]); // IEEE reference: a tiny normal number
         assertEquals(0f, cv[n + 5]);                              // packed path: subnormal input read as 0
         assertEquals(3 * 0x1p20f, cv[5]);

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.rnn4j.kernel.Parallel;
-import org.rnn4j.kernel.ScalarKernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.UnaryOp;
 
 /**
- * The recurrent section of {@link VectorKernels} against {@link ScalarKernels} on odd sizes (vector
+ * {@link VectorRecurrentKernels} against {@link org.rnn4j.kernel.ScalarRecurrentKernels} on odd sizes (vector
  * tails, offsets, rows spanning several parallel tasks): bitwise where both do the same float
  * operations (bias rows, row sums, every backward kernel, the cell arithmetic of the forward
  * kernels), within VectorMath's ulp bounds for the activations; subnormal backward results are ±0;
@@ -54,15 +54,15 @@ class VectorRecurrentTest extends VectorVsScalar {
                 float[] bias = rand(cols, -1f, 1f);
                 float[] want = rand(rows * ld, -1f, 1f);
                 float[] got = want.clone();
-                scalar.addBiasRows(rows, cols, bias, OFF, want, OFF, ld);
-                vector.addBiasRows(rows, cols, bias, OFF, got, OFF, ld);
+                scalar.recurrent().addBiasRows(rows, cols, bias, OFF, want, OFF, ld);
+                vector.recurrent().addBiasRows(rows, cols, bias, OFF, got, OFF, ld);
                 assertArrayEquals(want, got, "addBiasRows " + rows + "x" + cols);
 
                 float[] src = rand(rows * ld, -1f, 1f);
                 float[] sumWant = rand(cols, -1f, 1f);
                 float[] sumGot = sumWant.clone();
-                scalar.sumRowsAdd(rows, cols, src, OFF, ld, sumWant, OFF);
-                vector.sumRowsAdd(rows, cols, src, OFF, ld, sumGot, OFF);
+                scalar.recurrent().sumRowsAdd(rows, cols, src, OFF, ld, sumWant, OFF);
+                vector.recurrent().sumRowsAdd(rows, cols, src, OFF, ld, sumGot, OFF);
                 assertArrayEquals(sumWant, sumGot, "sumRowsAdd " + rows + "x" + cols);
             }
         }
@@ -77,8 +77,8 @@ class VectorRecurrentTest extends VectorVsScalar {
                 float[] dy = gradients(n);
                 float[] want = rand(n, 0f, 1f);
                 float[] got = want.clone();
-                scalar.rnnGatesBackward(act, n, h, OFF, dh, OFF, dy, OFF, want, OFF);
-                vector.rnnGatesBackward(act, n, h, OFF, dh, OFF, dy, OFF, got, OFF);
+                scalar.recurrent().rnnGatesBackward(act, n, h, OFF, dh, OFF, dy, OFF, want, OFF);
+                vector.recurrent().rnnGatesBackward(act, n, h, OFF, dh, OFF, dy, OFF, got, OFF);
                 assertArrayEquals(want, got, act + " n=" + n);
                 assertNoSubnormals(java.util.Arrays.copyOfRange(got, OFF, OFF + n), act + " dPre");
             }
@@ -100,8 +100,8 @@ class VectorRecurrentTest extends VectorVsScalar {
                 float[] cv = cPrev.clone(); // in place: cOut aliases cPrev
                 float[] tv = new float[cPrev.length];
                 float[] hv = new float[cPrev.length];
-                scalar.lstmGatesForward(rows, hidden, gw, OFF, cPrev, OFF, cw, OFF, tw, OFF, hw, OFF);
-                vector.lstmGatesForward(rows, hidden, gv, OFF, cv, OFF, cv, OFF, tv, OFF, hv, OFF);
+                scalar.recurrent().lstmGatesForward(rows, hidden, gw, OFF, cPrev, OFF, cw, OFF, tw, OFF, hw, OFF);
+                vector.recurrent().lstmGatesForward(rows, hidden, gv, OFF, cv, OFF, cv, OFF, tv, OFF, hv, OFF);
                 String what = "lstm forward " + rows + "x" + hidden;
                 assertUlps(gw, gv, OFF, rows * g4, 3, what + " activations");
                 for (int r = 0; r < rows; r++) {
@@ -131,8 +131,8 @@ class VectorRecurrentTest extends VectorVsScalar {
                 float[] dcv = dcw.clone();
                 float[] dgw = rand(rows * g4, 0f, 1f);
                 float[] dgv = dgw.clone();
-                scalar.lstmGatesBackward(rows, hidden, act, OFF, cPrev, OFF, tanhC, OFF, dh, OFF, dcw, OFF, dgw, OFF);
-                vector.lstmGatesBackward(rows, hidden, act, OFF, cPrev, OFF, tanhC, OFF, dh, OFF, dcv, OFF, dgv, OFF);
+                scalar.recurrent().lstmGatesBackward(rows, hidden, act, OFF, cPrev, OFF, tanhC, OFF, dh, OFF, dcw, OFF, dgw, OFF);
+                vector.recurrent().lstmGatesBackward(rows, hidden, act, OFF, cPrev, OFF, tanhC, OFF, dh, OFF, dcv, OFF, dgv, OFF);
                 String what = "lstm backward " + rows + "x" + hidden;
                 assertArrayEquals(dgw, dgv, what + " dGates");
                 assertArrayEquals(dcw, dcv, what + " dc");
@@ -158,8 +158,8 @@ class VectorRecurrentTest extends VectorVsScalar {
                     float[] hv = hPrev.clone(); // in place: hOut aliases hPrev
                     float[] nw = new float[hPrev.length];
                     float[] nv = new float[hPrev.length];
-                    scalar.gruGatesForward(rows, hidden, gw, OFF, gh, OFF, bhn, OFF, hPrev, OFF, hw, OFF, nw, OFF);
-                    vector.gruGatesForward(rows, hidden, gv, OFF, gh, OFF, bhn, OFF, hv, OFF, hv, OFF, nv, OFF);
+                    scalar.recurrent().gruGatesForward(rows, hidden, gw, OFF, gh, OFF, bhn, OFF, hPrev, OFF, hw, OFF, nw, OFF);
+                    vector.recurrent().gruGatesForward(rows, hidden, gv, OFF, gh, OFF, bhn, OFF, hv, OFF, hv, OFF, nv, OFF);
                     String what = "gru forward " + rows + "x" + hidden + (bias ? "" : " no bias");
                     for (int r = 0; r < rows; r++) {
                         assertUlps(gw, gv, OFF + r * g3, 2 * hidden, 3, what + " r, z");
@@ -194,8 +194,8 @@ class VectorRecurrentTest extends VectorVsScalar {
                 float[] dgv = new float[act.length];
                 float[] dpw = new float[dh.length];
                 float[] dpv = dh.clone(); // in place: dhPrev aliases dh
-                scalar.gruGatesBackward(rows, hidden, act, OFF, ghn, OFF, hPrev, OFF, dh, OFF, daw, OFF, dgw, OFF, dpw, OFF);
-                vector.gruGatesBackward(rows, hidden, act, OFF, ghn, OFF, hPrev, OFF, dpv, OFF, dav, OFF, dgv, OFF, dpv, OFF);
+                scalar.recurrent().gruGatesBackward(rows, hidden, act, OFF, ghn, OFF, hPrev, OFF, dh, OFF, daw, OFF, dgw, OFF, dpw, OFF);
+                vector.recurrent().gruGatesBackward(rows, hidden, act, OFF, ghn, OFF, hPrev, OFF, dpv, OFF, dav, OFF, dgv, OFF, dpv, OFF);
                 String what = "gru backward " + rows + "x" + hidden;
                 assertArrayEquals(daw, dav, what + " dA");
                 assertArrayEquals(dgw, dgv, what + " dGh");
@@ -224,12 +224,12 @@ class VectorRecurrentTest extends VectorVsScalar {
             float[] c = new float[cPrev.length];
             float[] t = new float[cPrev.length];
             float[] h = new float[cPrev.length];
-            vector.lstmGatesForward(rows, hidden, g, OFF, cPrev, OFF, c, OFF, t, OFF, h, OFF);
+            vector.recurrent().lstmGatesForward(rows, hidden, g, OFF, cPrev, OFF, c, OFF, t, OFF, h, OFF);
             float[] dc = dc0.clone();
             float[] dg = new float[g.length];
-            vector.lstmGatesBackward(rows, hidden, g, OFF, cPrev, OFF, t, OFF, dh, OFF, dc, OFF, dg, OFF);
+            vector.recurrent().lstmGatesBackward(rows, hidden, g, OFF, cPrev, OFF, t, OFF, dh, OFF, dc, OFF, dg, OFF);
             float[] sums = new float[g4 + 2 * OFF];
-            vector.sumRowsAdd(rows, g4, dg, OFF, g4, sums, OFF);
+            vector.recurrent().sumRowsAdd(rows, g4, dg, OFF, g4, sums, OFF);
             float[][] all = {g, c, t, h, dc, dg, sums};
             if (first == null) {
                 first = all;

@@ -2,8 +2,8 @@ package org.rnn4j.kernel.simd;
 
 import org.junit.jupiter.api.AfterEach;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.KernelSet;
 import org.rnn4j.kernel.Parallel;
-import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.rand.Rng;
 
 /**
@@ -14,8 +14,8 @@ import org.rnn4j.rand.Rng;
 abstract class VectorVsScalar {
     /** Padding before and after the values of {@link #rand}. */
     static final int OFF = 3;
-    final Kernels scalar = new ScalarKernels();
-    final Kernels vector = new VectorKernels();
+    final KernelSet scalar = KernelSet.scalar();
+    final KernelSet vector = new VectorKernels().kernels();
     final Rng rng;
     private final int threadsBefore = Parallel.threads();
 
