@@ -33,7 +33,7 @@ class DemoCommandTest {
         assertTrue(j.path("final_loss").asDouble() < 0.1, r.out()); // 200 iterations already fit the windows roughly
         assertEquals(200, j.path("iterations").asInt());
         assertEquals(100, j.path("final_loss_iterations").asInt());
-        assertEquals("rnn", j.path("cell").asText());
+        assertEquals("rnn_tanh", j.path("cell").asText());
         assertEquals(16, j.path("hidden").asInt());
         assertEquals(321, j.path("parameters").asInt()); // RNN 16+256+16+16, Linear 16+1
         assertEquals(49, j.path("predictions").size());

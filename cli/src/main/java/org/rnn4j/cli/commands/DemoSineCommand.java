@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.style.Styler;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.CellKindOption;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Plots;
 import org.rnn4j.cli.ui.Progress;
@@ -41,21 +42,11 @@ public final class DemoSineCommand extends BaseCommand {
     /** Iterations between two loss lines when stderr is not a terminal. */
     static final int LOG_EVERY = 100;
 
-    /** The recurrent cell, as PyTorch's class. */
-    enum Cell {
-        rnn(CellKind.RNN_TANH), lstm(CellKind.LSTM), gru(CellKind.GRU);
-
-        final CellKind kind;
-
-        Cell(CellKind kind) {
-            this.kind = kind;
-        }
-    }
-
     private static final SineTutorial.Config DEFAULTS = SineTutorial.Config.defaults();
 
-    @Option(names = "--cell", paramLabel = "CELL", description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Cell cell = Cell.rnn;
+    @Option(names = "--cell", paramLabel = "KIND", converter = CellKindOption.class, completionCandidates = CellKindOption.Ids.class,
+            description = "Recurrent cell: ${COMPLETION-CANDIDATES}; rnn = rnn_tanh (default: rnn).")
+    CellKind cell = CellKind.RNN_TANH;
 
     @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default: ${DEFAULT-VALUE}).")
     int hidden = DEFAULTS.hiddenSize();
@@ -78,7 +69,7 @@ public final class DemoSineCommand extends BaseCommand {
             throw new ParameterException(commandLine(), "--hidden and --iters must be at least 1 and --lr "
                     + "positive, got " + hidden + ", " + iters + " and " + lr);
         }
-        SineTutorial.Config config = DEFAULTS.withCell(cell.kind).withHiddenSize(hidden).withIterations(iters).withLr(lr)
+        SineTutorial.Config config = DEFAULTS.withCell(cell).withHiddenSize(hidden).withIterations(iters).withLr(lr)
                 .withSeed(common.seed())
                 .withTestStart(testStart == null ? SineTutorial.TestStart.fresh() : new SineTutorial.TestStart.Fixed(testStart));
         info("training " + architecture(config) + ", Adam lr " + lr + ", " + iters + " iterations, seed " + common.seed());
@@ -135,7 +126,7 @@ public final class DemoSineCommand extends BaseCommand {
             m.put("last_loss", (double) r.lastLoss());
             m.put("prediction_mse", r.predictionMse());
             m.put("final_loss_iterations", Math.min(SineTutorial.FINAL_LOSS_ITERATIONS, r.losses().length));
-            m.put("cell", cell.name());
+            m.put("cell", cell.id());
             m.put("hidden", c.hiddenSize());
             m.put("iterations", c.iterations());
             m.put("lr", c.lr());
