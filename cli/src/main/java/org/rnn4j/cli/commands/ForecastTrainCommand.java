@@ -37,34 +37,34 @@ public final class ForecastTrainCommand extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write (created if needed).")
     Path out;
 
-    @Option(names = "--holdout", paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
+    @Option(names = "--holdout", converter = org.rnn4j.cli.OptionValues.NonNegative.class, paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
     int holdout;
 
     @Option(names = "--cell", paramLabel = "KIND", description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: lstm).")
     ForecastSettings.Cell cell;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: 32).")
+    @Option(names = "--hidden", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Hidden units per layer (default: 32).")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: 1).")
+    @Option(names = "--layers", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Stacked recurrent layers (default: 1).")
     Integer layers;
 
-    @Option(names = "--window", paramLabel = "N", description = "Input steps per example (default: 2 seasons, at least 12; twice that for long series; shrunk for short ones).")
+    @Option(names = "--window", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Input steps per example (default: 2 seasons, at least 12; twice that for long series; shrunk for short ones).")
     Integer window;
 
-    @Option(names = "--horizon", paramLabel = "N", description = "Steps forecast at once; longer forecasts roll out (default: one season, or 6).")
+    @Option(names = "--horizon", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Steps forecast at once; longer forecasts roll out (default: one season, or 6).")
     Integer horizon;
 
-    @Option(names = "--members", paramLabel = "N", description = "Ensemble size: networks from different seeds, averaged (default: 5).")
+    @Option(names = "--members", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Ensemble size: networks from different seeds, averaged (default: 5).")
     Integer members;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs per member (default: 200; early stopping usually ends sooner).")
+    @Option(names = "--epochs", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Most epochs per member (default: 200; early stopping usually ends sooner).")
     Integer epochs;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Epochs without a better validation loss before stopping (default: 20).")
+    @Option(names = "--patience", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Epochs without a better validation loss before stopping (default: 20).")
     Integer patience;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: 0.003).")
+    @Option(names = "--lr", converter = org.rnn4j.cli.OptionValues.PositiveReal.class, paramLabel = "RATE", description = "Adam learning rate (default: 0.003).")
     Double lr;
 
     @Option(names = "--transform", paramLabel = "KIND", description = "Log transform: ${COMPLETION-CANDIDATES} (default: auto).")
@@ -87,6 +87,7 @@ public final class ForecastTrainCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        org.rnn4j.cli.OutputPaths.of(commandLine()).folder("--out", out);
         Series s = series.read();
         int m = series.season(s);
         if (holdout < 0 || holdout >= s.size()) {

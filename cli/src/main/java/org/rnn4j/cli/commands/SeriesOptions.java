@@ -33,7 +33,7 @@ public final class SeriesOptions {
             description = "Further numeric columns fed to the model as inputs (comma-separated; a trained model reads its own).")
     List<String> covariates = new ArrayList<>();
 
-    @Option(names = "--season", paramLabel = "M",
+    @Option(names = "--season", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "M",
             description = "Seasonal period for seasonal-naive and MASE (default: 12 for monthly, 4 quarterly, 7 daily, 24 hourly time stamps, else 1).")
     Integer season;
 
