@@ -15,6 +15,7 @@ import org.rnn4j.classify.ClassifierFiles;
 import org.rnn4j.classify.ClassifierModel;
 import org.rnn4j.classify.Prediction;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.ModelFolders;
 import org.rnn4j.cli.OutputPaths;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.classify.ExampleSource;
@@ -46,6 +47,7 @@ public final class ClassifyPredictCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         OutputPaths.of(commandLine()).file("--out", out);
+        ModelFolders.require(model, ModelFolders.Kind.CLASSIFIER);
         ClassifierModel m = ClassifierFiles.load(model);
         long[] count = new long[1];
         try (Stream<Example> s = source.open(data)) {

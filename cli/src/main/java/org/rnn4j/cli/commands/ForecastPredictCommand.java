@@ -94,7 +94,8 @@ public final class ForecastPredictCommand extends BaseCommand {
         Series history = s.head(origin);
         Forecaster f = trained != null ? trained
                 : source.baseline == Baseline.naive ? Forecaster.naive() : Forecaster.seasonalNaive(series.season(s));
-        info("forecasting " + k + " steps of '" + s.targetName() + "' from " + s.time().label(origin - 1) + " with " + f.name());
+        info("forecasting " + k + " steps of '" + s.targetName() + "' after " + s.time().label(origin - 1) + " with the "
+                + (trained != null ? f.name() + " model " + source.model : f.name() + " baseline"));
         ForecastModels.rollOutNotice(trained, k, s.time().label(origin - 1)).ifPresent(err()::println);
         double[] fc = f.forecast(history, k);
 

@@ -39,6 +39,7 @@ public final class SeriesOptions {
 
     /** Reads the file as the options say (for training: the target is {@code --column}, else 'value' or the only numeric column). */
     Series read() throws IOException {
+        requireFile();
         return SeriesCsv.read(data, new ColumnChoice(Optional.ofNullable(timeColumn), Optional.ofNullable(column), covariates));
     }
 
@@ -60,6 +61,7 @@ public final class SeriesOptions {
                 }
             }
         }
+        requireFile();
         CsvTable t = CsvTable.read(data);
         for (String c : needed) {
             if (t.indexOf(c) < 0) {
@@ -71,6 +73,12 @@ public final class SeriesOptions {
                 .or(() -> ForecastModels.timeColumn(trained).filter(name -> t.indexOf(name) >= 0));
         Optional<String> target = Optional.ofNullable(column).or(() -> ForecastModels.targetColumn(trained));
         return SeriesCsv.fromTable(t, new ColumnChoice(time, target, trained == null ? covariates : needed));
+    }
+
+    private void requireFile() {
+        if (java.nio.file.Files.isDirectory(data)) {
+            throw new UserException(data + ": is a folder; --csv takes a CSV file");
+        }
     }
 
     /** The season given, else the time axis's natural one. */

@@ -82,6 +82,7 @@ public final class ForecastModels {
     }
 
     public static Forecaster open(Path dir) throws IOException {
+        org.rnn4j.cli.ModelFolders.require(dir, org.rnn4j.cli.ModelFolders.Kind.FORECASTER);
         return open(dir, LOADERS);
     }
 
