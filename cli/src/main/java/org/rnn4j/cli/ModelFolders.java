@@ -70,7 +70,8 @@ public final class ModelFolders {
                             + "; use 'rnn4j " + other.command + " …' with it");
                 }
             }
-            throw new UserException(config + ": task '" + task + "' is not " + kind.noun + " ('" + kind.task + "')");
+            throw new UserException(config + ": not " + (kind == Kind.CLASSIFIER ? "a classification model" : "a forecasting model")
+                    + " (task '" + task + "', expected '" + kind.task + "')");
         }
         Optional<String> p = ensembleProblem(dir);
         if (p.isPresent()) {
