@@ -45,12 +45,33 @@ public final class Rnn4jCommand implements Runnable {
     /** A configured command line writing to {@code context}'s streams. */
     public static CommandLine commandLine(CliContext context) {
         Failures failures = new Failures();
-        return new CommandLine(new Rnn4jCommand(context))
+        CommandLine cl = new CommandLine(new Rnn4jCommand(context));
+        dropSeedWhereUnused(cl);
+        return cl
                 .setOut(context.out())
                 .setErr(context.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures)
                 .setExitCodeExceptionMapper(e -> Failures.RUNTIME_ERROR);
+    }
+
+    /** The commands whose results depend on a random seed: they alone offer {@code --seed}. */
+    static final java.util.Set<Class<?>> SEEDED = java.util.Set.of(org.rnn4j.cli.commands.ClassifyTrainCommand.class,
+            org.rnn4j.cli.commands.ForecastTrainCommand.class, org.rnn4j.cli.commands.DemoSineCommand.class);
+
+    /** Removes the common {@code --seed} from commands that draw no random numbers (predict, eval, inspect, bench). */
+    private static void dropSeedWhereUnused(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            dropSeedWhereUnused(sub);
+        }
+        CommandSpec spec = cl.getCommandSpec();
+        Object user = spec.userObject();
+        if (user instanceof BaseCommand && !SEEDED.contains(user.getClass())) {
+            CommandLine.Model.OptionSpec seed = spec.findOption("--seed");
+            if (seed != null) {
+                spec.remove(seed);
+            }
+        }
     }
 }

@@ -7,15 +7,20 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader sees either the old content or the complete new content, never a
  * half-written file: the bytes go to a temporary file in the same folder, which is flushed to disk
- * and then renamed over the target with {@code ATOMIC_MOVE}.
+ * and then renamed over the target with {@code ATOMIC_MOVE}. The temporary file is created like any
+ * new file (not with {@link Files#createTempFile}, whose mode is 0600), so the result has the usual
+ * permissions: 0666 less the process's umask on POSIX systems.
  */
 public final class AtomicFiles {
 
@@ -24,6 +29,8 @@ public final class AtomicFiles {
     public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -35,14 +42,26 @@ public final class AtomicFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        if (Files.isDirectory(abs)) { // before writing: the rename would fail naming the temporary file
+            throw new FileSystemException(target.toString(), null, "is a folder; a file path is needed here");
+        }
+        Path tmp = null;
+        FileChannel ch = null;
+        while (ch == null) { // a fresh name each try; CREATE_NEW never reuses another writer's file
+            tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+            try {
+                ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+            } catch (FileAlreadyExistsException e) {
+                ch = null;
+            }
+        }
         boolean done = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            try (FileChannel c = ch) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16);
                 writer.writeTo(out);
                 out.flush();
-                ch.force(true);
+                c.force(true);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -42,10 +42,11 @@ public final class ConfusionPlot {
         for (String l : labels) {
             labelWidth = Math.max(labelWidth, lm.stringWidth(l));
         }
+        int titleWidth = pg.getFontMetrics(titleFont).stringWidth(title);
         pg.dispose();
         int left = 40 + labelWidth + 16;
         int top = 70 + labelWidth + 16;
-        int width = left + c * cell + 40;
+        int width = Math.max(left + c * cell + 40, 20 + titleWidth + 20); // wide enough for the whole title
         int height = top + c * cell + 40;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

@@ -22,10 +22,10 @@ public final class EncodingOptions {
                     + "look like DNA, else words if most examples have several words, else characters).")
     Encoding encoding;
 
-    @Option(names = "--k", paramLabel = "K", defaultValue = "3", description = "k-mer length for --encoding kmer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "K", defaultValue = "3", description = "k-mer length for --encoding kmer (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--stride", paramLabel = "S", defaultValue = "1", description = "k-mer stride (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stride", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "S", defaultValue = "1", description = "k-mer stride (default: ${DEFAULT-VALUE}).")
     int stride;
 
     @Option(names = "--ambiguous", paramLabel = "POLICY", defaultValue = "zero",
@@ -33,12 +33,12 @@ public final class EncodingOptions {
                     + "(error, the strict policy) (default: ${DEFAULT-VALUE}).")
     Ambiguous ambiguous;
 
-    @Option(names = "--min-freq", paramLabel = "N",
+    @Option(names = "--min-freq", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N",
             description = "Text: tokens seen fewer than N times in training become <unk> (default: "
                     + ClassifierDefaults.MIN_FREQUENCY + ").")
     Integer minFreq;
 
-    @Option(names = "--max-vocab", paramLabel = "N", description = "Text: keep at most N vocabulary entries, <pad> and <unk> included.")
+    @Option(names = "--max-vocab", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Text: keep at most N vocabulary entries, <pad> and <unk> included.")
     Integer maxVocab;
 
     /** True when the encoding is chosen from the data. */

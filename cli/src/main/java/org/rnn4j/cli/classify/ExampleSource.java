@@ -37,6 +37,9 @@ public final class ExampleSource {
 
     /** The examples of {@code file}; close the stream. */
     public Stream<Example> open(Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new org.rnn4j.cli.UserException(file + ": is a folder; a file of examples (TSV/CSV or FASTA) is needed here");
+        }
         if (isFasta(file)) {
             FastaLabels labels = labelsFile != null ? FastaLabels.file(labelsFile) : FastaLabels.headerKey(fastaLabelKey);
             return FastaReader.read(file, labels);

@@ -14,27 +14,27 @@ public final class ModelOptions {
             description = "Recurrent layer: ${COMPLETION-CANDIDATES}; rnn = rnn_tanh (default: " + ClassifierDefaults.CELL_ID + ").")
     CellKind cell;
 
-    @Option(names = "--hidden", paramLabel = "H", description = "Hidden size per direction (default: " + ClassifierDefaults.HIDDEN_SIZE + ").")
+    @Option(names = "--hidden", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "H", description = "Hidden size per direction (default: " + ClassifierDefaults.HIDDEN_SIZE + ").")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: " + ClassifierDefaults.NUM_LAYERS + ").")
+    @Option(names = "--layers", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Stacked recurrent layers (default: " + ClassifierDefaults.NUM_LAYERS + ").")
     Integer layers;
 
     @Option(names = "--bidirectional", negatable = true, description = "Read both directions (default: "
             + (ClassifierDefaults.BIDIRECTIONAL ? "on; --no-bidirectional to turn off" : "off") + ").")
     Boolean bidirectional;
 
-    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers and before the output layer (default: " + ClassifierDefaults.DROPOUT + ").")
+    @Option(names = "--dropout", converter = org.rnn4j.cli.OptionValues.Probability.class, paramLabel = "P", description = "Dropout between layers and before the output layer (default: " + ClassifierDefaults.DROPOUT + ").")
     Double dropout;
 
     @Option(names = "--pooling", paramLabel = "KINDS", split = ",", converter = PoolingConverter.class,
             description = "Pooling over the valid steps, comma-separated from last, mean, max (default: last,mean,max; words: mean,max).")
     List<Pooling> pooling;
 
-    @Option(names = "--embedding-dim", paramLabel = "E", description = "Embedding width for token encodings (default: 32 for characters and k-mers, 64 for words).")
+    @Option(names = "--embedding-dim", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "E", description = "Embedding width for token encodings (default: 32 for characters and k-mers, 64 for words).")
     Integer embeddingDim;
 
-    @Option(names = "--position-dim", paramLabel = "P",
+    @Option(names = "--position-dim", converter = org.rnn4j.cli.OptionValues.NonNegative.class, paramLabel = "P",
             description = "Width of a learned position embedding added to every step's input, 0 = none (default: 8 for DNA, 0 for text).")
     Integer positionDim;
 

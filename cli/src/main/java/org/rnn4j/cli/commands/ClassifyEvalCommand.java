@@ -12,6 +12,8 @@ import org.rnn4j.classify.ClassifierModel;
 import org.rnn4j.classify.ConfusionMatrix;
 import org.rnn4j.classify.Evaluation;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.ModelFolders;
+import org.rnn4j.cli.OutputPaths;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.classify.ConfusionPlot;
 import org.rnn4j.cli.classify.ExampleSource;
@@ -50,6 +52,8 @@ public final class ClassifyEvalCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        OutputPaths.of(commandLine()).file("--plot", plot);
+        ModelFolders.require(model, ModelFolders.Kind.CLASSIFIER);
         ClassifierModel m = ClassifierFiles.load(model);
         Evaluation ev;
         try (Stream<Example> s = source.open(data)) {

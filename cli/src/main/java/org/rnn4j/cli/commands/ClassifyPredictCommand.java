@@ -1,5 +1,6 @@
 package org.rnn4j.cli.commands;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -14,6 +15,8 @@ import org.rnn4j.classify.ClassifierFiles;
 import org.rnn4j.classify.ClassifierModel;
 import org.rnn4j.classify.Prediction;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.ModelFolders;
+import org.rnn4j.cli.OutputPaths;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.classify.ExampleSource;
 import org.rnn4j.data.seq.Example;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code rnn4j classify predict --model DIR --data FILE [--out TSV]}. */
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Classify sequences (labels, if present, are ignored) and write a TSV: id, predicted label and one "
-                + "probability column p_LABEL per class, on stdout or in --out.",
+                + "probability column p_LABEL per class, on stdout or in --out; with --json, a JSON array "
+                + "of {id, predicted, probabilities} on stdout (with --out: the TSV there and a JSON summary on stdout).",
                 "The input is read and scored batch by batch, so it may be larger than memory."})
 public final class ClassifyPredictCommand extends BaseCommand {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model folder written by 'classify train'.")
@@ -42,6 +46,8 @@ public final class ClassifyPredictCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        OutputPaths.of(commandLine()).file("--out", out);
+        ModelFolders.require(model, ModelFolders.Kind.CLASSIFIER);
         ClassifierModel m = ClassifierFiles.load(model);
         long[] count = new long[1];
         try (Stream<Example> s = source.open(data)) {
@@ -49,11 +55,54 @@ public final class ClassifyPredictCommand extends BaseCommand {
             if (out != null) {
                 AtomicFiles.write(out, os -> count[0] = write(m, examples, writer(os)));
                 info("predictions: " + count[0] + " examples → " + out);
+                if (common.json()) {
+                    printJson(new Written(out.toString(), count[0]));
+                }
+            } else if (common.json()) {
+                writeJson(m, examples, out());
             } else {
                 count[0] = write(m, examples, out());
             }
         }
         return 0;
+    }
+
+    /** The JSON summary when the predictions went to {@code --out}. */
+    record Written(String out, long examples) {
+    }
+
+    /**
+     * Streams a JSON array on stdout, one object per example: {@code {"id", "predicted", "probabilities": {label: p}}},
+     * written as it is scored, like the TSV.
+     */
+    private static void writeJson(ClassifierModel m, Iterator<Example> examples, PrintWriter w) throws IOException {
+        List<String> labels = m.labels().labels();
+        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            Iterator<Prediction> it = m.predict(examples);
+            while (it.hasNext()) {
+                Prediction p = it.next();
+                float[] prob = p.probabilities().data();
+                int c = labels.size();
+                int[] pred = p.predicted();
+                for (int i = 0; i < p.size(); i++) {
+                    g.writeStartObject();
+                    g.writeStringField("id", p.ids().get(i));
+                    g.writeStringField("predicted", labels.get(pred[i]));
+                    g.writeObjectFieldStart("probabilities");
+                    for (int j = 0; j < c; j++) {
+                        g.writeNumberField(labels.get(j), prob[i * c + j]);
+                    }
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+        }
+        w.println();
+        w.flush();
     }
 
     private static PrintWriter writer(OutputStream os) {

@@ -50,7 +50,7 @@ public final class ClassifyTrainCommand extends BaseCommand {
     @Option(names = "--validation", paramLabel = "FILE", description = "Labelled validation examples (default: hold out part of --data).")
     Path validation;
 
-    @Option(names = "--max-length", paramLabel = "N", description = "Truncate sequences to N tokens (default: the longest training sequence, at most "
+    @Option(names = "--max-length", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Truncate sequences to N tokens (default: the longest training sequence, at most "
             + ClassifierDefaults.MAX_LENGTH_CAP + ").")
     Integer maxLength;
 
@@ -81,6 +81,7 @@ public final class ClassifyTrainCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        org.rnn4j.cli.OutputPaths.of(commandLine()).folder("--out", out);
         long start = System.nanoTime();
         TrainSettings settings = trainingOptions.apply(TrainSettings.DEFAULTS, common.seed());
         ClassifierData d = ClassifierData.prepare(read(data), validation != null ? read(validation) : null, encoding.spec(), maxLength);

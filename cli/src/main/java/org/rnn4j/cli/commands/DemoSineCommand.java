@@ -48,13 +48,13 @@ public final class DemoSineCommand extends BaseCommand {
             description = "Recurrent cell: ${COMPLETION-CANDIDATES}; rnn = rnn_tanh (default: rnn).")
     CellKind cell = CellKind.RNN_TANH;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Hidden units (default: ${DEFAULT-VALUE}).")
     int hidden = DEFAULTS.hiddenSize();
 
-    @Option(names = "--iters", paramLabel = "N", description = "Training iterations, one window each (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iters", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Training iterations, one window each (default: ${DEFAULT-VALUE}).")
     int iters = DEFAULTS.iterations();
 
-    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", converter = org.rnn4j.cli.OptionValues.PositiveReal.class, paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr = DEFAULTS.lr();
 
     @Option(names = "--test-start", paramLabel = "S", description = "Start of the prediction window (default: drawn uniformly from [0, 2)).")
@@ -65,6 +65,7 @@ public final class DemoSineCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        org.rnn4j.cli.OutputPaths.of(commandLine()).file("--plot", plot);
         if (hidden < 1 || iters < 1 || !(lr > 0)) {
             throw new ParameterException(commandLine(), "--hidden and --iters must be at least 1 and --lr "
                     + "positive, got " + hidden + ", " + iters + " and " + lr);

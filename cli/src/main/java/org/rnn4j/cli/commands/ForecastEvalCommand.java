@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.forecast.ForecastModels;
 import org.rnn4j.data.series.Backtest;
@@ -36,10 +37,11 @@ public final class ForecastEvalCommand extends BaseCommand {
     @Option(names = "--model", paramLabel = "DIR", description = "A trained forecasting model folder (omit to score the baselines only).")
     Path model;
 
-    @Option(names = "--holdout", paramLabel = "N", description = "Score the last N points (default: " + DEFAULT_HOLDOUT + ").")
-    int holdout = DEFAULT_HOLDOUT;
+    @Option(names = "--holdout", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N",
+            description = "Score the last N points (default: the holdout the model was trained with, else " + DEFAULT_HOLDOUT + ").")
+    Integer holdoutOption;
 
-    @Option(names = "--horizon", paramLabel = "H", description = "Steps forecast from each origin (default: all holdout points).")
+    @Option(names = "--horizon", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "H", description = "Steps forecast from each origin (default: all holdout points).")
     Integer horizon;
 
     /** JSON result. */
@@ -52,6 +54,7 @@ public final class ForecastEvalCommand extends BaseCommand {
         Forecaster trained = model == null ? null : ForecastModels.open(model);
         Series s = series.readFor(trained);
         int n = s.size();
+        int holdout = holdout(trained);
         if (holdout < 1 || holdout >= n) {
             throw new IllegalArgumentException(series.data + ": --holdout " + holdout + " must be between 1 and "
                     + (n - 1) + " for " + n + " rows");
@@ -91,6 +94,29 @@ public final class ForecastEvalCommand extends BaseCommand {
     }
 
 
+
+    /**
+     * {@code --holdout}, else the model's own holdout (said on stderr); a warning when the scored points
+     * include ones the model trained on.
+     */
+    private int holdout(Forecaster trained) {
+        OptionalInt own = ForecastModels.trainedHoldout(trained);
+        int h;
+        if (holdoutOption != null) {
+            h = holdoutOption;
+        } else if (own.isPresent() && own.getAsInt() > 0) {
+            h = own.getAsInt();
+            info("holdout: " + h + " points, the holdout the model was trained with (config.json)");
+        } else {
+            h = DEFAULT_HOLDOUT;
+        }
+        if (own.isPresent() && h > own.getAsInt()) {
+            err().println("rnn4j: warning: the model was trained with holdout " + own.getAsInt() + ", so " + (h - own.getAsInt())
+                    + " of the " + h + " points scored were seen in training and the model's scores are optimistic; "
+                    + "train with --holdout " + h + " to score it on unseen points");
+        }
+        return h;
+    }
 
     static String fmt(double v) {
         if (!Double.isFinite(v)) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.OutputPaths;
 import org.rnn4j.cli.forecast.ForecastModels;
 import org.rnn4j.cli.ui.Plots;
 import org.rnn4j.data.series.Forecaster;
@@ -52,10 +53,10 @@ public final class ForecastPredictCommand extends BaseCommand {
     /** Forecasts that need no training. */
     enum Baseline { naive, seasonal_naive }
 
-    @Option(names = "--steps", paramLabel = "N", description = "Points to forecast (default: the holdout, else " + DEFAULT_STEPS + ").")
+    @Option(names = "--steps", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Points to forecast (default: the holdout, else " + DEFAULT_STEPS + ").")
     Integer steps;
 
-    @Option(names = "--holdout", paramLabel = "N", description = "Start the forecast before the last N points (default: 0, after the end).")
+    @Option(names = "--holdout", converter = org.rnn4j.cli.OptionValues.NonNegative.class, paramLabel = "N", description = "Start the forecast before the last N points (default: 0, after the end).")
     int holdout;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the forecast CSV here instead of stdout.")
@@ -64,7 +65,7 @@ public final class ForecastPredictCommand extends BaseCommand {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw history, forecast and actuals to a PNG file.")
     Path plot;
 
-    @Option(names = "--plot-history", paramLabel = "N", description = "History points shown in the plot (default: all, at most 10 times the forecast).")
+    @Option(names = "--plot-history", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "History points shown in the plot (default: all, at most 10 times the forecast).")
     Integer plotHistory;
 
     /** One forecast point; actual is null past the end of the data. */
@@ -77,6 +78,7 @@ public final class ForecastPredictCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        OutputPaths.of(commandLine()).file("--out", out).file("--plot", plot);
         Forecaster trained = source.model == null ? null : ForecastModels.open(source.model);
         Series s = series.readFor(trained);
         int n = s.size();
@@ -92,7 +94,8 @@ public final class ForecastPredictCommand extends BaseCommand {
         Series history = s.head(origin);
         Forecaster f = trained != null ? trained
                 : source.baseline == Baseline.naive ? Forecaster.naive() : Forecaster.seasonalNaive(series.season(s));
-        info("forecasting " + k + " steps of '" + s.targetName() + "' from " + s.time().label(origin - 1) + " with " + f.name());
+        info("forecasting " + k + " steps of '" + s.targetName() + "' after " + s.time().label(origin - 1) + " with the "
+                + (trained != null ? f.name() + " model " + source.model : f.name() + " baseline"));
         ForecastModels.rollOutNotice(trained, k, s.time().label(origin - 1)).ifPresent(err()::println);
         double[] fc = f.forecast(history, k);
 

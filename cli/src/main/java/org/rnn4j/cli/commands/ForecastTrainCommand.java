@@ -40,42 +40,42 @@ public final class ForecastTrainCommand extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write (created if needed).")
     Path out;
 
-    @Option(names = "--holdout", paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
+    @Option(names = "--holdout", converter = org.rnn4j.cli.OptionValues.NonNegative.class, paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
     int holdout;
 
     @Option(names = "--cell", paramLabel = "KIND", converter = CellKindOption.class, completionCandidates = CellKindOption.Ids.class,
             description = "Recurrent cell: ${COMPLETION-CANDIDATES}; rnn = rnn_tanh (default: " + ForecastSettings.CELL_ID + ").")
     CellKind cell;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units per layer (default: " + ForecastSettings.HIDDEN_SIZE + ").")
+    @Option(names = "--hidden", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Hidden units per layer (default: " + ForecastSettings.HIDDEN_SIZE + ").")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: " + ForecastSettings.NUM_LAYERS + ").")
+    @Option(names = "--layers", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Stacked recurrent layers (default: " + ForecastSettings.NUM_LAYERS + ").")
     Integer layers;
 
-    @Option(names = "--window", paramLabel = "N", description = "Input steps per example (default: 2 seasons or 2 horizons, at least "
+    @Option(names = "--window", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Input steps per example (default: 2 seasons or 2 horizons, at least "
             + ForecastSettings.MIN_DEFAULT_WINDOW + "; up to 4 times that for long series, one step per "
             + ForecastSettings.ROWS_PER_WINDOW_STEP + " rows in whole seasons; shrunk for short ones).")
     Integer window;
 
-    @Option(names = "--horizon", paramLabel = "N", description = "Steps forecast at once; longer forecasts roll out (default: one season, or "
+    @Option(names = "--horizon", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Steps forecast at once; longer forecasts roll out (default: one season, or "
             + ForecastSettings.NON_SEASONAL_HORIZON + ").")
     Integer horizon;
 
-    @Option(names = "--members", paramLabel = "N", description = "Ensemble size: networks from different seeds, averaged (default: "
+    @Option(names = "--members", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Ensemble size: networks from different seeds, averaged (default: "
             + ForecastSettings.MEMBERS + "; " + ForecastSettings.LONG_SERIES_MEMBERS + " when at least " + ForecastSettings.LONG_SERIES_ROWS
             + " rows are left before the holdout).")
     Integer members;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs per member (default: "
+    @Option(names = "--epochs", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Most epochs per member (default: "
             + ForecastSettings.MAX_EPOCHS + "; early stopping usually ends sooner).")
     Integer epochs;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Epochs without a better validation loss before stopping (default: "
+    @Option(names = "--patience", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "N", description = "Epochs without a better validation loss before stopping (default: "
             + ForecastSettings.PATIENCE + ").")
     Integer patience;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: " + ForecastSettings.LEARNING_RATE + ").")
+    @Option(names = "--lr", converter = org.rnn4j.cli.OptionValues.PositiveReal.class, paramLabel = "RATE", description = "Adam learning rate (default: " + ForecastSettings.LEARNING_RATE + ").")
     Double lr;
 
     @Option(names = "--transform", paramLabel = "KIND", description = "Log transform: ${COMPLETION-CANDIDATES} (default: auto).")
@@ -98,6 +98,7 @@ public final class ForecastTrainCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        org.rnn4j.cli.OutputPaths.of(commandLine()).folder("--out", out);
         Series s = series.read();
         int m = series.season(s);
         if (holdout < 0 || holdout >= s.size()) {

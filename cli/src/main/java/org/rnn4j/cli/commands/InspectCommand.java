@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.ModelFolders;
 import org.rnn4j.forecast.ForecastModelFiles;
 import org.rnn4j.io.ModelDirectory;
 import org.rnn4j.io.SafeTensors;
@@ -36,9 +37,10 @@ public final class InspectCommand extends BaseCommand {
      *
      * @param inputSize  features per step from the folder's config.json ({@code architecture.input_size}), or null
      * @param covariates a forecaster's covariate columns (its input is the target and these), or null
+     * @param problem    what makes the folder unusable (an incomplete ensemble), or null
      */
     record Listing(String file, Map<String, String> metadata, List<Entry> tensors, long totalParameters, Integer inputSize,
-                   List<String> covariates) {
+                   List<String> covariates, String problem) {
     }
 
     /** What config.json says about the input: {@code architecture.input_size} and, for a forecaster, its covariates. */
@@ -58,9 +60,11 @@ public final class InspectCommand extends BaseCommand {
             entries.add(new Entry(t.name(), t.dtype().name(), t.shape(), t.count()));
         }
         Optional<Input> input = input(weights);
+        Optional<String> problem = Files.isDirectory(model) ? ModelFolders.ensembleProblem(model) : Optional.empty();
         if (common.json()) {
             printJson(new Listing(weights.toString(), new LinkedHashMap<>(header.metadata()), entries, header.totalCount(),
-                    input.map(Input::size).orElse(null), input.flatMap(Input::covariates).orElse(null)));
+                    input.map(Input::size).orElse(null), input.flatMap(Input::covariates).orElse(null),
+                    problem.orElse(null)));
             return 0;
         }
         Table table = new Table("name", "dtype", "shape", "count").alignRight(3);
@@ -70,6 +74,7 @@ public final class InspectCommand extends BaseCommand {
         table.print(out());
         out().printf("%d tensors, %,d parameters%n", entries.size(), header.totalCount());
         input.ifPresent(i -> out().println(i.describe()));
+        problem.ifPresent(p -> out().println("problem: " + p + "; eval and predict refuse this folder"));
         return 0;
     }
 

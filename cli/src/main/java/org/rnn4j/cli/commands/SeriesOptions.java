@@ -34,12 +34,13 @@ public final class SeriesOptions {
             description = "Further numeric columns fed to the model as inputs (comma-separated; a trained model reads its own).")
     List<String> covariates = new ArrayList<>();
 
-    @Option(names = "--season", paramLabel = "M",
+    @Option(names = "--season", converter = org.rnn4j.cli.OptionValues.Positive.class, paramLabel = "M",
             description = "Seasonal period for seasonal-naive and MASE (default: 12 for monthly, 4 quarterly, 7 daily, 24 hourly time stamps, else 1).")
     Integer season;
 
     /** Reads the file as the options say (for training: the target is {@code --column}, else 'value' or the only numeric column). */
     Series read() throws IOException {
+        requireFile();
         return SeriesCsv.read(data, new ColumnChoice(Optional.ofNullable(timeColumn), Optional.ofNullable(column), covariates));
     }
 
@@ -61,6 +62,7 @@ public final class SeriesOptions {
                 }
             }
         }
+        requireFile();
         CsvTable t = CsvTable.read(data);
         for (String c : needed) {
             if (t.indexOf(c) < 0) {
@@ -72,6 +74,12 @@ public final class SeriesOptions {
                 .or(() -> ForecastModels.timeColumn(trained).filter(name -> t.indexOf(name) >= 0));
         Optional<String> target = Optional.ofNullable(column).or(() -> ForecastModels.targetColumn(trained));
         return SeriesCsv.fromTable(t, new ColumnChoice(time, target, trained == null ? covariates : needed));
+    }
+
+    private void requireFile() {
+        if (java.nio.file.Files.isDirectory(data)) {
+            throw new UserException(data + ": is a folder; --csv takes a CSV file");
+        }
     }
 
     /** The season given, else the time axis's natural one. */

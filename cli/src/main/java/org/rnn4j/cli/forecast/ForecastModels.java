@@ -48,6 +48,11 @@ public final class ForecastModels {
         return f instanceof RecurrentForecaster r ? Optional.of(r.columns().target()) : Optional.empty();
     }
 
+    /** The last points a trained model was kept from (its {@code holdout}); empty for baselines or a null forecaster. */
+    public static java.util.OptionalInt trainedHoldout(Forecaster f) {
+        return f instanceof RecurrentForecaster r ? java.util.OptionalInt.of(r.settings().holdout()) : java.util.OptionalInt.empty();
+    }
+
     /** The time column a trained model was trained with; empty for baselines or a null forecaster. */
     public static Optional<String> timeColumn(Forecaster f) {
         return f instanceof RecurrentForecaster r ? Optional.of(r.columns().time()) : Optional.empty();
@@ -77,6 +82,7 @@ public final class ForecastModels {
     }
 
     public static Forecaster open(Path dir) throws IOException {
+        org.rnn4j.cli.ModelFolders.require(dir, org.rnn4j.cli.ModelFolders.Kind.FORECASTER);
         return open(dir, LOADERS);
     }
 

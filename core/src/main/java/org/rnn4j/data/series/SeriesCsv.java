@@ -164,6 +164,15 @@ public final class SeriesCsv {
                 throw bad(t.file(), t.line(r), t.describe(col) + ": '" + s + "' does not come after '"
                         + t.cell(r - 1, col) + "' on line " + t.line(r - 1) + "; rows must be in increasing time order");
             }
+            if (r >= 2) { // a regular axis with a stamp missing: forecasts and seasons would silently shift
+                Optional<String> gap = TimeAxis.missing(TimeAxis.parse(kind, t.cell(0, col)).get(),
+                        TimeAxis.parse(kind, t.cell(1, col)).get(), prev, v.get());
+                if (gap.isPresent()) {
+                    throw bad(t.file(), t.line(r), t.describe(col) + ": no row for '" + gap.get()
+                            + "' between '" + t.cell(r - 1, col) + "' (line " + t.line(r - 1) + ") and '" + s
+                            + "'; the time axis steps regularly, so add the missing row (interpolate or fill it)");
+                }
+            }
             prev = v.get();
             labels.add(s);
         }

@@ -197,6 +197,42 @@ public final class TimeAxis {
         }
     }
 
+    /**
+     * The first stamp missing between {@code prev} and {@code cur} on an axis that steps regularly by
+     * the spacing of its first two stamps {@code a0}, {@code a1} (values of {@link #parse}), or empty
+     * when nothing is missing or the axis is not one this checks. Checked: month-based steps
+     * (monthly, quarterly, yearly as {@code 1949-01} or as dates on the same day or at month end) and
+     * weekly dates. Daily and hourly axes are not: business-day and trading-hour series skip
+     * weekends and nights by design.
+     */
+    static Optional<String> missing(Comparable<?> a0, Comparable<?> a1, Comparable<?> prev, Comparable<?> cur) {
+        if (a0 instanceof YearMonth x0 && a1 instanceof YearMonth x1 && prev instanceof YearMonth p && cur instanceof YearMonth c) {
+            long step = ChronoUnit.MONTHS.between(x0, x1);
+            long d = ChronoUnit.MONTHS.between(p, c);
+            return step >= 1 && d > step && d % step == 0 ? Optional.of(p.plusMonths(step).toString()) : Optional.empty();
+        }
+        if (a0 instanceof LocalDate x0 && a1 instanceof LocalDate x1 && prev instanceof LocalDate p && cur instanceof LocalDate c) {
+            long days = ChronoUnit.DAYS.between(x0, x1);
+            if (days == 7) {
+                long d = ChronoUnit.DAYS.between(p, c);
+                return d > 7 && d % 7 == 0 ? Optional.of(p.plusDays(7).toString()) : Optional.empty();
+            }
+            boolean ends = isMonthEnd(x0) && isMonthEnd(x1);
+            boolean sameDay = x0.getDayOfMonth() == x1.getDayOfMonth();
+            long step = ChronoUnit.MONTHS.between(YearMonth.from(x0), YearMonth.from(x1));
+            if (step < 1 || !(ends || sameDay) || !(ends ? isMonthEnd(p) && isMonthEnd(c)
+                    : p.getDayOfMonth() == x0.getDayOfMonth() && c.getDayOfMonth() == x0.getDayOfMonth())) {
+                return Optional.empty();
+            }
+            long d = ChronoUnit.MONTHS.between(YearMonth.from(p), YearMonth.from(c));
+            if (d > step && d % step == 0) {
+                YearMonth m = YearMonth.from(p).plusMonths(step);
+                return Optional.of((ends ? m.atEndOfMonth() : m.atDay(x0.getDayOfMonth())).toString());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean isMonthEnd(LocalDate d) {
         return d.getDayOfMonth() == d.lengthOfMonth();
     }
