@@ -36,7 +36,8 @@ import org.rnn4j.tensor.Tensor;
  * old folder, the new one, or (for the instant between the two renames) none, never new weights
  * with an old config. A crash leaves only those recognisable names behind: the next {@link #save}
  * or {@link #load} of the same folder deletes them, and if the crash fell between the two renames it
- * first moves the old folder back. Renames were chosen over a manifest of hashes because they need
+ * first moves the old folder back. An existing folder is replaced only if it holds nothing but a
+ * model's files, so a user's other files are never deleted. Renames were chosen over a manifest of hashes because they need
  * no reader to verify anything.
  */
 public final class ModelDirectory {
@@ -88,6 +89,7 @@ public final class ModelDirectory {
             forceFolder(tmp);
             Path aside = null;
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                requireOnlyModelFiles(target);
                 aside = parent.resolve("." + name + OLD + Long.toUnsignedString(System.nanoTime(), 36));
                 move(target, aside);
                 CommitHook.reached(CommitHook.Point.OLD_MOVED_ASIDE);
@@ -102,6 +104,26 @@ public final class ModelDirectory {
         } finally {
             if (!committed) {
                 deleteTree(tmp);
+            }
+        }
+    }
+
+    /**
+     * The folder being replaced may hold only a model's files (and temporary files an older writer left):
+     * replacing it as a whole must never delete a user's other files, as {@code --out .} would.
+     */
+    private static void requireOnlyModelFiles(Path target) throws IOException {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileFormatException(target, "exists and is not a folder; a model folder cannot be written there");
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target)) {
+            for (Path p : ds) {
+                String f = p.getFileName().toString();
+                boolean stale = f.startsWith(".") && f.endsWith(".tmp") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+                if (!f.equals(WEIGHTS) && !f.equals(CONFIG) && !stale) {
+                    throw new FileFormatException(target, "holds " + f + ", which is not part of a model; a model folder is"
+                            + " replaced as a whole, so write it to a new or empty folder");
+                }
             }
         }
     }

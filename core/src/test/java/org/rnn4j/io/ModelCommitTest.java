@@ -55,6 +55,25 @@ class ModelCommitTest {
         assertTrue(e.getMessage().contains("tensor fc.weight holds a non-finite value (NaN at flat index 1)"), e.getMessage());
     }
 
+    @Test
+    void aFolderWithOtherFilesIsNeverReplaced() throws Exception {
+        Path notes = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(notes.resolve("notes.txt"), "keep me");
+        FileFormatException e = assertThrows(FileFormatException.class, () -> SaveChild.main(new String[] {notes.toString(), "1"}));
+        assertTrue(e.getMessage().contains("holds notes.txt, which is not part of a model"), e.getMessage());
+        assertEquals("keep me", Files.readString(notes.resolve("notes.txt")));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of("mine"), s.map(f -> f.getFileName().toString()).toList());
+        }
+        Path old = Files.createDirectories(dir.resolve("old"));
+        Files.writeString(old.resolve(".model.safetensors.123.tmp"), "left by an older writer");
+        SaveChild.main(new String[] {old.toString(), "4"});
+        assertEquals(4f, consistentTag(old));
+        try (Stream<Path> s = Files.list(old)) {
+            assertEquals(2, s.count()); // the stale temp file went with the old folder
+        }
+    }
+
     /** Loads the folder (recovering it) and checks its weights and config come from the same save. */
     private static float consistentTag(Path model) throws Exception {
         ModelDirectory.Saved s = ModelDirectory.load(model);

@@ -47,6 +47,9 @@ public final class ClassifyTrainCommand extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model folder to write.")
     Path out;
 
+    @Option(names = OutputFolder.OPTION, description = "Replace the model already in --out (without it, such a folder is an error).")
+    boolean overwrite;
+
     @Option(names = "--validation", paramLabel = "FILE", description = "Labelled validation examples (default: hold out part of --data).")
     Path validation;
 
@@ -81,6 +84,7 @@ public final class ClassifyTrainCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        OutputFolder.check(spec, out, overwrite);
         long start = System.nanoTime();
         TrainSettings settings = trainingOptions.apply(TrainSettings.DEFAULTS, common.seed());
         ClassifierData d = ClassifierData.prepare(read(data), validation != null ? read(validation) : null, encoding.spec(), maxLength);
