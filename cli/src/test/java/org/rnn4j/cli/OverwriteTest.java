@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Training into a folder that already holds a model needs --overwrite: exit 2 naming the folder and the option, before training. */
+/**
+ * Training into a folder that already holds a model needs --overwrite: exit 2 naming the folder and the
+ * option, before training; a folder recorded as incomplete is refused by the loader.
+ */
 class OverwriteTest {
     @TempDir
     Path dir;
@@ -31,6 +34,15 @@ class OverwriteTest {
         assertEquals(0, over.exit(), over.toString());
         assertTrue(Files.isRegularFile(out.resolve("model.safetensors")));
         assertTrue(Files.readString(out.resolve("config.json")).contains("\"encoder\""), "replaced as a whole");
+
+        // the folder records whether every ensemble member is in it; loaders refuse an incomplete one
+        String config = Files.readString(out.resolve("config.json"));
+        assertTrue(config.contains("\"complete\" : true"), config);
+        Files.writeString(out.resolve("config.json"), config.replace("\"complete\" : true", "\"complete\" : false"));
+        CliRun eval = CliRun.of("classify", "eval", "--model", out.toString(), "--data", data.toString());
+        assertEquals(1, eval.exit(), eval.toString());
+        assertTrue(eval.err().contains("config.json: an incomplete ensemble: 1 of 1 members were trained before the run ended"),
+                eval.err());
     }
 
     @Test

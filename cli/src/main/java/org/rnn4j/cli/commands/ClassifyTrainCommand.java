@@ -82,6 +82,13 @@ public final class ClassifyTrainCommand extends BaseCommand {
             double validationAccuracy, double validationMacroF1, Double ensembleValidationAccuracy, double seconds) {
     }
 
+    /** {@code result} with the record of whether the folder holds every ensemble member. */
+    private static Map<String, Object> completeness(Map<String, Object> result, boolean complete) {
+        Map<String, Object> m = new LinkedHashMap<>(result);
+        m.put(ClassifierFiles.COMPLETE, complete);
+        return m;
+    }
+
     @Override
     protected int execute() throws Exception {
         OutputFolder.check(spec, out, overwrite);
@@ -121,8 +128,9 @@ public final class ClassifyTrainCommand extends BaseCommand {
                         k > 1 ? "member " + (m.index() + 1) + "/" + k + ": " : "", a.bidirectional() ? "bidirectional" : "unidirectional",
                         a.cell().id(), net.numParameters(), tr, vc, validation != null ? validation.toString() : "held out", maxLen)),
                 new Listener(),
-                (model, members) -> ClassifierFiles.save(out, model, ClassifierEnsembleTrainer.summary(facts, members)));
-        ClassifierFiles.save(out, result.model(), result.summary(facts));
+                (model, members) -> ClassifierFiles.save(out, model, completeness(ClassifierEnsembleTrainer.summary(facts, members),
+                        model.members().size() == k)));
+        ClassifierFiles.save(out, result.model(), completeness(result.summary(facts), true));
         double seconds = (System.nanoTime() - start) / 1e9;
         List<ClassifierEnsembleTrainer.Member> members = result.members();
         int trainCount = members.get(members.size() - 1).trainExamples();
