@@ -52,7 +52,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     /** Problems with input, files or arguments: the message is all the user needs. */
     static boolean isExpected(Throwable ex) {
         return ex instanceof UserException || ex instanceof IllegalArgumentException || ex instanceof IOException
-                || ex instanceof UncheckedIOException;
+                || ex instanceof UncheckedIOException || ex instanceof org.rnn4j.train.NonFiniteException;
     }
 
     /** One line that says what went wrong, naming the file where there is one. */

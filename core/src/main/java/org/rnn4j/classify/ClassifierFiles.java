@@ -23,6 +23,9 @@ import org.rnn4j.tensor.Tensor;
 public final class ClassifierFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The key in a config's {@code result} that records whether every ensemble member is in the folder. */
+    public static final String COMPLETE = "complete";
+
     private ClassifierFiles() {
     }
 
@@ -38,6 +41,7 @@ public final class ClassifierFiles {
     public static ClassifierModel load(Path dir) throws IOException {
         ModelDirectory.Saved saved = ModelDirectory.load(dir);
         ClassifierConfig c = config(saved);
+        requireComplete(dir, c);
         List<SequenceClassifier> members = new ArrayList<>();
         for (int i = 0; i < c.ensembleSize(); i++) {
             members.add(new SequenceClassifier(c.architecture(), new Rng(0)));
@@ -54,6 +58,20 @@ public final class ClassifierFiles {
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(dir.resolve(ModelDirectory.WEIGHTS), "does not fit " + ModelDirectory.CONFIG
                     + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code result.complete} (written by training: false while an ensemble is still being trained) is
+     * the folder's record of whether every member is there; a folder without it (an older writer, or a
+     * library save) is taken as complete.
+     */
+    private static void requireComplete(Path dir, ClassifierConfig c) throws FileFormatException {
+        Object complete = c.result() == null ? null : c.result().get(COMPLETE);
+        int planned = c.training() == null ? c.ensembleSize() : Math.max(c.ensembleSize(), c.training().ensemble());
+        if (Boolean.FALSE.equals(complete)) {
+            throw new FileFormatException(dir.resolve(ModelDirectory.CONFIG), "an incomplete ensemble: " + c.ensembleSize() + " of "
+                    + planned + " members were trained before the run ended; train it again (with --overwrite)");
         }
     }
 

@@ -20,6 +20,7 @@ import org.rnn4j.train.Clipping;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.Ensemble;
 import org.rnn4j.train.EpochLoop;
+import org.rnn4j.train.OnNonFinite;
 import org.rnn4j.train.Schedule;
 import org.rnn4j.train.Scores;
 import org.rnn4j.train.Seeds;
@@ -85,7 +86,7 @@ public final class ClassifierTrainer {
                 new ReduceLROnPlateau(opt, ReduceLROnPlateau.Options.defaults().withFactor(0.5).withPatience(s.lrPatience())));
         Rng rng = new Rng(s.seed()).split();
         BatchOptions batching = BatchOptions.training(s.batchSize());
-        Trainer trainer = new Trainer(opt, Clipping.normOrNone(s.gradClip()));
+        Trainer trainer = new Trainer(opt, Clipping.normOrNone(s.gradClip()), OnNonFinite.STOP, net);
         EpochLoop.Config config = new EpochLoop.Config(s.epochs(),
                 new EarlyStopping.Options(EarlyStopping.Criterion.HIGHEST_ACCURACY, s.patience(), 0));
         EpochLoop loop = new EpochLoop(net, trainer, schedule, config, member, rng, listener);

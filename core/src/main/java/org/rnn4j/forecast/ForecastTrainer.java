@@ -20,6 +20,8 @@ import org.rnn4j.train.Clipping;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.Ensemble;
 import org.rnn4j.train.EpochLoop;
+import org.rnn4j.train.NonFiniteException;
+import org.rnn4j.train.OnNonFinite;
 import org.rnn4j.train.Schedule;
 import org.rnn4j.train.Scores;
 import org.rnn4j.train.Seeds;
@@ -179,13 +181,26 @@ public final class ForecastTrainer {
             }
         });
         net.eval();
-        return new TrainingSummary.Member(o.epochs(), o.bestEpoch(), o.bestStep(), o.best().loss(), initial);
+        double kept = o.best().loss();
+        if (!Double.isFinite(kept) || kept > DIVERGED * initial) {
+            throw new NonFiniteException(o.bestStep(), null, String.format(java.util.Locale.ROOT,
+                    "training stopped: member %d diverged, its best validation loss %.4g (epoch %d, step %d) is more than %.0g"
+                    + " times the untrained network's %.4g; try a smaller learning rate", member.index() + 1, kept,
+                    o.bestEpoch(), o.bestStep(), DIVERGED, initial));
+        }
+        return new TrainingSummary.Member(o.epochs(), o.bestEpoch(), o.bestStep(), kept, initial);
     }
 
     /** Adam at the settings' learning rate, gradients clipped to the settings' norm. */
+    /**
+     * A kept validation loss this many times the untrained network's means training diverged (the
+     * weights grew without bound while staying finite): the model is refused rather than saved.
+     */
+    static final double DIVERGED = 1e6;
+
     private static Trainer newTrainer(ForecastNetwork net, ForecastSettings settings) {
         Adam opt = new Adam(net.parameters(), Adam.Options.defaults().withLr(settings.learningRate()));
-        return new Trainer(opt, new Clipping.Norm(settings.clipNorm()));
+        return new Trainer(opt, new Clipping.Norm(settings.clipNorm()), OnNonFinite.STOP, net);
     }
 
     /** Runs one step (through {@code runner}) on windows {@code order[from .. from+b)} of {@code set}; returns the batch loss. */

@@ -5,10 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rnn4j.Version;
 import org.rnn4j.tensor.Tensor;
@@ -18,13 +29,23 @@ import org.rnn4j.tensor.Tensor;
  * so {@code model.load_state_dict(safetensors.torch.load_file(...))} works in PyTorch) and
  * {@value #CONFIG} (architecture, scaling, columns or vocabulary, training settings, library version).
  *
- * <p>Each file is written atomically; the config is written last, so a folder with a config has
- * complete weights.
+ * <p><b>The folder is committed as a whole.</b> {@link #save} writes both files into a new folder
+ * beside the target, named {@code .<name>.tmp-<random>}, forces each file and the folder to disk,
+ * then renames the folder into place; an existing folder is first renamed aside to
+ * {@code .<name>.old-<random>} and deleted once the new one is in place. A reader therefore sees the
+ * old folder, the new one, or (for the instant between the two renames) none, never new weights
+ * with an old config. A crash leaves only those recognisable names behind: the next {@link #save}
+ * or {@link #load} of the same folder deletes them, and if the crash fell between the two renames it
+ * first moves the old folder back. An existing folder is replaced only if it holds nothing but a
+ * model's files, so a user's other files are never deleted. Renames were chosen over a manifest of hashes because they need
+ * no reader to verify anything.
  */
 public final class ModelDirectory {
     public static final String WEIGHTS = "model.safetensors";
     public static final String CONFIG = "config.json";
 
+    private static final String TMP = ".tmp-";
+    private static final String OLD = ".old-";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A loaded model folder. */
@@ -47,17 +68,146 @@ public final class ModelDirectory {
         if (!config.isObject()) {
             throw new IllegalArgumentException("model config must be a JSON object, got " + config.getNodeType());
         }
-        Files.createDirectories(dir);
-        SafeTensors.write(dir.resolve(WEIGHTS), stateDict, defaultMetadata());
+        byte[] configBytes;
         try {
-            AtomicFiles.write(dir.resolve(CONFIG), JSON.writeValueAsBytes(config));
+            configBytes = JSON.writeValueAsBytes(config);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("model config cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        recover(target);
+        String name = target.getFileName().toString();
+        Path tmp = Files.createTempDirectory(parent, "." + name + TMP);
+        boolean committed = false;
+        try {
+            SafeTensors.write(tmp.resolve(WEIGHTS), stateDict, defaultMetadata());
+            CommitHook.reached(CommitHook.Point.WEIGHTS_WRITTEN);
+            AtomicFiles.write(tmp.resolve(CONFIG), configBytes);
+            CommitHook.reached(CommitHook.Point.CONFIG_WRITTEN);
+            forceFolder(tmp);
+            Path aside = null;
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                requireOnlyModelFiles(target);
+                aside = parent.resolve("." + name + OLD + Long.toUnsignedString(System.nanoTime(), 36));
+                move(target, aside);
+                CommitHook.reached(CommitHook.Point.OLD_MOVED_ASIDE);
+            }
+            move(tmp, target);
+            committed = true;
+            forceFolder(parent);
+            CommitHook.reached(CommitHook.Point.NEW_IN_PLACE);
+            if (aside != null) {
+                deleteTree(aside);
+            }
+        } finally {
+            if (!committed) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /**
+     * The folder being replaced may hold only a model's files (and temporary files an older writer left):
+     * replacing it as a whole must never delete a user's other files, as {@code --out .} would.
+     */
+    private static void requireOnlyModelFiles(Path target) throws IOException {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileFormatException(target, "exists and is not a folder; a model folder cannot be written there");
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target)) {
+            for (Path p : ds) {
+                String f = p.getFileName().toString();
+                boolean stale = f.startsWith(".") && f.endsWith(".tmp") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+                if (!f.equals(WEIGHTS) && !f.equals(CONFIG) && !stale) {
+                    throw new FileFormatException(target, "holds " + f + ", which is not part of a model; a model folder is"
+                            + " replaced as a whole, so write it to a new or empty folder");
+                }
+            }
+        }
+    }
+
+    /**
+     * Cleans what an interrupted {@link #save} of {@code dir} left beside it: if the folder itself is
+     * missing but a folder moved aside exists, that one is moved back; then every temporary and
+     * moved-aside folder of that name is deleted.
+     */
+    public static void recover(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String name = target.getFileName().toString();
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, "." + name + ".*")) {
+            for (Path p : ds) {
+                String f = p.getFileName().toString();
+                if (f.startsWith("." + name + TMP) || f.startsWith("." + name + OLD)) {
+                    stale.add(p);
+                }
+            }
+        }
+        stale.sort(null);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path p : stale) {
+                if (p.getFileName().toString().startsWith("." + name + OLD)) {
+                    move(p, target);
+                    stale.remove(p);
+                    break;
+                }
+            }
+        }
+        for (Path p : stale) {
+            deleteTree(p);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Forces a folder's entries to disk where the platform allows opening a folder (Linux, macOS). */
+    private static void forceFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // not every platform can open a folder for syncing; the renames are still atomic there
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** Reads the weights and config of a model folder. */
     public static Saved load(Path dir) throws IOException {
+        if (Files.isDirectory(dir.toAbsolutePath().normalize().getParent())) {
+            recover(dir);
+        }
         Path weights = weightsFile(dir);
         Path configFile = dir.resolve(CONFIG);
         if (!Files.isRegularFile(configFile)) {
@@ -73,7 +223,22 @@ public final class ModelDirectory {
             throw new FileFormatException(configFile, "expected a JSON object");
         }
         SafeTensorsFile file = SafeTensors.read(weights);
-        return new Saved(dir, file.stateDict(), config, file.metadata());
+        Map<String, Tensor> stateDict = file.stateDict();
+        rejectNonFinite(weights, stateDict);
+        return new Saved(dir, stateDict, config, file.metadata());
+    }
+
+    /** Fails, naming the file, the tensor and the first bad element, if a weight is NaN or infinite. */
+    public static void rejectNonFinite(Path file, Map<String, Tensor> stateDict) throws FileFormatException {
+        for (Map.Entry<String, Tensor> e : stateDict.entrySet()) {
+            float[] v = e.getValue().data();
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i])) {
+                    throw new FileFormatException(file, "tensor " + e.getKey() + " holds a non-finite value (" + v[i]
+                            + " at flat index " + i + "); the model cannot be used");
+                }
+            }
+        }
     }
 
     /**

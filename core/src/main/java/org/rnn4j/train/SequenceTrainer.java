@@ -22,7 +22,7 @@ public final class SequenceTrainer {
     /** Starts from zero state; {@code optimizer} must hold the model's parameters. */
     public SequenceTrainer(SequenceRegressor model, Optimizer optimizer, MSELoss loss) {
         this.model = model;
-        this.trainer = new Trainer(optimizer, Clipping.none());
+        this.trainer = new Trainer(optimizer, Clipping.none(), OnNonFinite.STOP, model);
         this.loss = loss;
     }
 

@@ -47,6 +47,9 @@ public final class ClassifyTrainCommand extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model folder to write.")
     Path out;
 
+    @Option(names = OutputFolder.OPTION, description = "Replace the model already in --out (without it, such a folder is an error).")
+    boolean overwrite;
+
     @Option(names = "--validation", paramLabel = "FILE", description = "Labelled validation examples (default: hold out part of --data).")
     Path validation;
 
@@ -79,9 +82,17 @@ public final class ClassifyTrainCommand extends BaseCommand {
             double validationAccuracy, double validationMacroF1, Double ensembleValidationAccuracy, double seconds) {
     }
 
+    /** {@code result} with the record of whether the folder holds every ensemble member. */
+    private static Map<String, Object> completeness(Map<String, Object> result, boolean complete) {
+        Map<String, Object> m = new LinkedHashMap<>(result);
+        m.put(ClassifierFiles.COMPLETE, complete);
+        return m;
+    }
+
     @Override
     protected int execute() throws Exception {
         org.rnn4j.cli.OutputPaths.of(commandLine()).folder("--out", out);
+        OutputFolder.check(spec, out, overwrite);
         long start = System.nanoTime();
         TrainSettings settings = trainingOptions.apply(TrainSettings.DEFAULTS, common.seed());
         ClassifierData d = ClassifierData.prepare(read(data), validation != null ? read(validation) : null, encoding.spec(), maxLength);
@@ -118,8 +129,9 @@ public final class ClassifyTrainCommand extends BaseCommand {
                         k > 1 ? "member " + (m.index() + 1) + "/" + k + ": " : "", a.bidirectional() ? "bidirectional" : "unidirectional",
                         a.cell().id(), net.numParameters(), tr, vc, validation != null ? validation.toString() : "held out", maxLen)),
                 new Listener(),
-                (model, members) -> ClassifierFiles.save(out, model, ClassifierEnsembleTrainer.summary(facts, members)));
-        ClassifierFiles.save(out, result.model(), result.summary(facts));
+                (model, members) -> ClassifierFiles.save(out, model, completeness(ClassifierEnsembleTrainer.summary(facts, members),
+                        model.members().size() == k)));
+        ClassifierFiles.save(out, result.model(), completeness(result.summary(facts), true));
         double seconds = (System.nanoTime() - start) / 1e9;
         List<ClassifierEnsembleTrainer.Member> members = result.members();
         int trainCount = members.get(members.size() - 1).trainExamples();

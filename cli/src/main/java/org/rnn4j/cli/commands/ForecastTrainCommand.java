@@ -40,6 +40,9 @@ public final class ForecastTrainCommand extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write (created if needed).")
     Path out;
 
+    @Option(names = OutputFolder.OPTION, description = "Replace the model already in --out (without it, such a folder is an error).")
+    boolean overwrite;
+
     @Option(names = "--holdout", converter = org.rnn4j.cli.OptionValues.NonNegative.class, paramLabel = "N", description = "Keep the last N points out of training, for 'forecast eval' (default: 0).")
     int holdout;
 
@@ -99,6 +102,7 @@ public final class ForecastTrainCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         org.rnn4j.cli.OutputPaths.of(commandLine()).folder("--out", out);
+        OutputFolder.check(spec, out, overwrite);
         Series s = series.read();
         int m = series.season(s);
         if (holdout < 0 || holdout >= s.size()) {
