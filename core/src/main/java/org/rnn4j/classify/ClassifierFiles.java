@@ -42,6 +42,7 @@ public final class ClassifierFiles {
         ModelDirectory.Saved saved = ModelDirectory.load(dir);
         ClassifierConfig c = config(saved);
         requireComplete(dir, c);
+        checkSizes(dir, c, saved.stateDict());
         List<SequenceClassifier> members = new ArrayList<>();
         for (int i = 0; i < c.ensembleSize(); i++) {
             members.add(new SequenceClassifier(c.architecture(), new Rng(0)));
@@ -75,6 +76,33 @@ public final class ClassifierFiles {
         }
     }
 
+    /**
+     * The config's sizes against the weights read and against {@link ClassifierSizes#MAX_PARAMETERS},
+     * before any network is built: a corrupt {@code hidden_size}, {@code num_layers} or
+     * {@code ensemble_size} is refused here instead of allocating gigabytes.
+     */
+    private static void checkSizes(Path dir, ClassifierConfig c, Map<String, Tensor> weights) throws FileFormatException {
+        Path file = dir.resolve(ModelDirectory.CONFIG);
+        long one = ClassifierSizes.parameterCount(c.architecture());
+        long all = one < 0 ? -1 : one > Long.MAX_VALUE / c.ensembleSize() ? -1 : one * c.ensembleSize();
+        if (all < 0 || all > ClassifierSizes.MAX_PARAMETERS) {
+            throw new FileFormatException(file, "architecture and ensemble_size describe "
+                    + (all < 0 ? "too many" : String.valueOf(all)) + " parameters, more than the limit of "
+                    + ClassifierSizes.MAX_PARAMETERS);
+        }
+        long held = 0;
+        for (Tensor t : weights.values()) {
+            held += t.size();
+        }
+        // a small mismatch is left to load_state_dict, which names the first tensor that differs; a config
+        // that would build far more than the weights hold is refused before building anything
+        if (all > 2 * held + (1L << 20)) {
+            throw new FileFormatException(file, "architecture (hidden_size " + c.architecture().hiddenSize()
+                    + ", num_layers " + c.architecture().numLayers() + ") and ensemble_size " + c.ensembleSize()
+                    + " describe " + all + " parameters, far more than the " + held + " that " + ModelDirectory.WEIGHTS + " holds");
+        }
+    }
+
     /** The tensors named {@code prefix…}, with the prefix removed. */
     private static Map<String, Tensor> withoutPrefix(Map<String, Tensor> all, String prefix, Path dir) throws FileFormatException {
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -104,6 +132,13 @@ public final class ClassifierFiles {
             ClassifierConfig c = JSON.treeToValue(saved.config(), ClassifierConfig.class);
             if (c.architecture() == null || c.encoder() == null || c.labels() == null) {
                 throw new FileFormatException(file, "needs architecture, encoder and labels");
+            }
+            if (c.formatVersion() != ClassifierConfig.FORMAT_VERSION) {
+                throw new FileFormatException(file, "format_version " + c.formatVersion() + " is not supported (this version reads "
+                        + ClassifierConfig.FORMAT_VERSION + ")");
+            }
+            if (c.maxLength() < 0) {
+                throw new FileFormatException(file, "max_length must be >= 0, got " + c.maxLength());
             }
             if (c.ensembleSize() < 1) {
                 throw new FileFormatException(file, "ensemble_size must be >= 1, got " + c.ensembleSize());

@@ -55,7 +55,7 @@ public final class LineReader implements Closeable {
     public String readLine() {
         String line;
         try {
-            line = in.readLine();
+            line = nextLine();
         } catch (CharacterCodingException e) {
             throw new InputFormatException(new SourceLocation(name, lineNumber + 1), "not valid UTF-8 text", e);
         } catch (IOException e) {
@@ -69,6 +69,54 @@ public final class LineReader implements Closeable {
             line = line.substring(1);
         }
         return line;
+    }
+
+    /** Lines longer than this many characters are refused: memory per record stays bounded. */
+    public static final int MAX_LINE_CHARS = 1 << 26;
+
+    private final char[] buf = new char[1 << 14];
+    private int pos;
+    private int end;
+    private boolean skipLf;
+
+    /** One line ended by LF, CRLF or CR, or null at the end; at most {@link #MAX_LINE_CHARS} characters. */
+    private String nextLine() throws IOException {
+        StringBuilder sb = null;
+        while (true) {
+            if (pos >= end) {
+                end = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (end <= 0) {
+                    end = 0;
+                    return sb == null ? null : sb.toString();
+                }
+            }
+            if (skipLf) {
+                skipLf = false;
+                if (buf[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
+            int i = pos;
+            while (i < end && buf[i] != '\n' && buf[i] != '\r') {
+                i++;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(Math.max(16, i - pos));
+            }
+            if ((long) sb.length() + (i - pos) > MAX_LINE_CHARS) {
+                throw new InputFormatException(new SourceLocation(name, lineNumber + 1),
+                        "line is longer than " + MAX_LINE_CHARS + " characters");
+            }
+            sb.append(buf, pos, i - pos);
+            if (i < end) {
+                skipLf = buf[i] == '\r';
+                pos = i + 1;
+                return sb.toString();
+            }
+            pos = end;
+        }
     }
 
     /** The number of the line last returned (1-based; 0 before the first). */

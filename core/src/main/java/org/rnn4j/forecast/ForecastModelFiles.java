@@ -96,6 +96,61 @@ public final class ForecastModelFiles {
      * @throws FileFormatException naming config.json or model.safetensors when they do not describe one model
      */
     public static RecurrentForecaster load(ModelDirectory.Saved saved) throws IOException {
+        try {
+            return loadChecked(saved);
+        } catch (RuntimeException e) {
+            // a field that passed Jackson but that the model cannot use (missing, out of range, unparsable)
+            throw new FileFormatException(saved.dir().resolve(ModelDirectory.CONFIG), "invalid forecasting model config: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    /** More parameters than this in one model folder are refused as corrupt (16 GB of float32). */
+    static final long MAX_PARAMETERS = 4L << 30;
+
+    /** Per member G·H·(in + H) + 2·G·H per layer, plus the head horizon·H + horizon; -1 on overflow. */
+    static long parameterCount(Architecture a) {
+        try {
+            long g = a.cell().gates();
+            long h = a.hiddenSize();
+            long one = 0;
+            for (long layer = 0; layer < a.numLayers() && one <= MAX_PARAMETERS; layer++) {
+                long in = layer == 0 ? a.inputSize() : h;
+                one = Math.addExact(one, Math.addExact(Math.multiplyExact(Math.multiplyExact(g, h), Math.addExact(in, h)),
+                        Math.multiplyExact(2 * g, h)));
+            }
+            one = Math.addExact(one, Math.addExact(Math.multiplyExact((long) a.horizon(), h), a.horizon()));
+            return Math.multiplyExact(one, (long) a.members());
+        } catch (ArithmeticException e) {
+            return -1;
+        }
+    }
+
+    private static void checkSizes(Path configFile, Architecture arch, ModelDirectory.Saved saved) throws FileFormatException {
+        if (arch.cell() == null || arch.hiddenSize() < 1 || arch.numLayers() < 1 || arch.members() < 1 || arch.horizon() < 1
+                || arch.inputSize() < 1 || arch.window() < 1) {
+            throw new FileFormatException(configFile, "architecture needs cell and hidden_size, num_layers, members, horizon,"
+                    + " input_size, window >= 1");
+        }
+        long all = parameterCount(arch);
+        if (all < 0 || all > MAX_PARAMETERS) {
+            throw new FileFormatException(configFile, "architecture describes " + (all < 0 ? "too many" : String.valueOf(all))
+                    + " parameters, more than the limit of " + MAX_PARAMETERS);
+        }
+        long held = 0;
+        for (org.rnn4j.tensor.Tensor t : saved.stateDict().values()) {
+            held += t.size();
+        }
+        // a small mismatch is left to load_state_dict, which names the first tensor that differs; a config
+        // that would build far more than the weights hold is refused before building anything
+        if (all > 2 * held + (1L << 20)) {
+            throw new FileFormatException(configFile, "architecture (hidden_size " + arch.hiddenSize() + ", num_layers "
+                    + arch.numLayers() + ", members " + arch.members() + ") describes " + all + " parameters, but "
+                    + ModelDirectory.WEIGHTS + " holds " + held);
+        }
+    }
+
+    private static RecurrentForecaster loadChecked(ModelDirectory.Saved saved) throws IOException {
         Path configFile = saved.dir().resolve(ModelDirectory.CONFIG);
         JsonNode c = saved.config();
         if (!accepts(c)) {
@@ -136,6 +191,23 @@ public final class ForecastModelFiles {
         if (written != null && !written.equals(derived)) {
             throw new FileFormatException(configFile, "combination " + written + " does not follow from training.combine '"
                     + settings.combine().name().toLowerCase(Locale.ROOT) + "': expected " + derived);
+        }
+        checkSizes(configFile, arch, saved);
+        if (transform.scaling() == null) {
+            throw new FileFormatException(configFile, "preprocessing.scaling is missing");
+        }
+        if (transform.season() < 1) {
+            throw new FileFormatException(configFile, "preprocessing.season must be >= 1, got " + transform.season());
+        }
+        if (transform.levelSpan() > arch.window()) {
+            throw new FileFormatException(configFile, "preprocessing.level_span " + transform.levelSpan()
+                    + " is longer than the window " + arch.window());
+        }
+        if (transform.anchorKind() == null || transform.anchorTime() == null
+                || transform.anchorKind() != org.rnn4j.data.series.TimeAxis.Kind.LABEL
+                && org.rnn4j.data.series.TimeAxis.detect(transform.anchorTime()) != transform.anchorKind()) {
+            throw new FileFormatException(configFile, "preprocessing.anchor_time is not a time of kind "
+                    + transform.anchorKind());
         }
         List<ForecastNetwork> nets = new ArrayList<>();
         Rng unused = new Rng(0); // every parameter is overwritten by the checkpoint

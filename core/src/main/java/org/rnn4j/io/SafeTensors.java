@@ -2,6 +2,7 @@ package org.rnn4j.io;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -178,13 +181,28 @@ public final class SafeTensors {
         }
         ByteBuffer headerBuf = ByteBuffer.allocate((int) n);
         readFully(file, ch, headerBuf, 8);
-        String text = new String(headerBuf.array(), StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(headerBuf.flip()).toString();
+        } catch (CharacterCodingException e) {
+            throw bad(file, "header is not valid UTF-8");
+        }
         if (!text.startsWith("{")) {
             throw bad(file, "header does not start with '{'");
         }
+        int last = text.length() - 1;
+        while (last > 0 && text.charAt(last) == ' ') {
+            last--;
+        }
+        if (text.charAt(last) != '}') {
+            throw bad(file, "header must be one JSON object padded with spaces, found other bytes after it");
+        }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JSON.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (JsonProcessingException e) {
             throw bad(file, "header is not valid JSON: " + e.getOriginalMessage());
         }

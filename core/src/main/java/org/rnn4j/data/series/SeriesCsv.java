@@ -134,12 +134,17 @@ public final class SeriesCsv {
             String s = t.cell(r, col);
             if (Numbers.isMissing(s)) {
                 throw bad(t.file(), t.line(r), t.describe(col) + ": missing value"
-                        + (s.isEmpty() ? "" : " '" + s + "'") + "; fill or drop the row");
+                        + (s.isEmpty() ? "" : " " + Numbers.quote(s)) + "; fill or drop the row");
             }
             if (!Numbers.isDecimal(s)) {
-                throw bad(t.file(), t.line(r), t.describe(col) + ": '" + s + "' is not a number");
+                throw bad(t.file(), t.line(r), t.describe(col) + ": " + Numbers.quote(s) + " is not a number");
             }
-            out[r] = Double.parseDouble(s);
+            double v = Double.parseDouble(s);
+            if (!(Math.abs(v) <= Float.MAX_VALUE)) {
+                throw bad(t.file(), t.line(r), t.describe(col) + ": " + Numbers.quote(s)
+                        + " is outside the float range (|x| <= " + Float.MAX_VALUE + ")");
+            }
+            out[r] = v;
         }
         return out;
     }
@@ -157,12 +162,12 @@ public final class SeriesCsv {
             }
             Optional<Comparable<?>> v = TimeAxis.parse(kind, s);
             if (v.isEmpty()) {
-                throw bad(t.file(), t.line(r), t.describe(col) + ": '" + s + "' is not a time like '"
-                        + first + "' on line " + t.line(0));
+                throw bad(t.file(), t.line(r), t.describe(col) + ": " + Numbers.quote(s) + " is not a time like "
+                        + Numbers.quote(first) + " on line " + t.line(0));
             }
             if (kind != TimeAxis.Kind.LABEL && prev != null && prev.compareTo(v.get()) >= 0) {
-                throw bad(t.file(), t.line(r), t.describe(col) + ": '" + s + "' does not come after '"
-                        + t.cell(r - 1, col) + "' on line " + t.line(r - 1) + "; rows must be in increasing time order");
+                throw bad(t.file(), t.line(r), t.describe(col) + ": " + Numbers.quote(s) + " does not come after "
+                        + Numbers.quote(t.cell(r - 1, col)) + " on line " + t.line(r - 1) + "; rows must be in increasing time order");
             }
             if (r >= 2) { // a regular axis with a stamp missing: forecasts and seasons would silently shift
                 Optional<String> gap = TimeAxis.missing(TimeAxis.parse(kind, t.cell(0, col)).get(),

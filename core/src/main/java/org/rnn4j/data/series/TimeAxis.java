@@ -87,14 +87,19 @@ public final class TimeAxis {
         String t = text.trim();
         try {
             return Optional.of(switch (kind) {
-                case YEAR_MONTH -> YearMonth.parse(t);
-                case DATE -> LocalDate.parse(t);
-                case DATE_TIME -> LocalDateTime.parse(t.replace(' ', 'T'));
+                case YEAR_MONTH -> checkYear(YearMonth.parse(t).getYear(), YearMonth.parse(t));
+                case DATE -> checkYear(LocalDate.parse(t).getYear(), LocalDate.parse(t));
+                case DATE_TIME -> checkYear(LocalDateTime.parse(t.replace(' ', 'T')).getYear(),
+                        LocalDateTime.parse(t.replace(' ', 'T')));
                 case NUMBER -> {
-                    if (!Numbers.isDecimal(t)) {
-                        throw new NumberFormatException(t);
+                    if (t.length() > MAX_NUMBER_CHARS || !Numbers.isDecimal(t)) {
+                        throw new NumberFormatException("not a plain decimal");
                     }
-                    yield new BigDecimal(t);
+                    BigDecimal d = new BigDecimal(t);
+                    if (d.abs().compareTo(MAX_NUMBER) > 0 || d.scale() > MAX_SCALE || d.scale() < -MAX_SCALE) {
+                        throw new NumberFormatException("too large or too fine for a time stamp");
+                    }
+                    yield d;
                 }
                 case LABEL -> t;
             });
@@ -103,12 +108,43 @@ public final class TimeAxis {
         }
     }
 
+    /** Calendar stamps are accepted only in years whose continuations stay inside java.time's range. */
+    private static final int MAX_YEAR = 99_999;
+    /** Numeric stamps: at most this many characters, this magnitude and this many decimals. */
+    private static final int MAX_NUMBER_CHARS = 40;
+    private static final BigDecimal MAX_NUMBER = BigDecimal.TEN.pow(18);
+    private static final int MAX_SCALE = 18;
+
+    private static <T> T checkYear(int year, T value) {
+        if (Math.abs(year) > MAX_YEAR) {
+            throw new DateTimeParseException("year out of range", String.valueOf(year), 0);
+        }
+        return value;
+    }
+
     /**
      * Names of the {@code steps} stamps after the last one, continuing the last spacing
      * ({@code 1961-01, 1961-02, ...}); a label axis, or one too short to show a spacing, gives
      * {@code +1, +2, ...}.
      */
     public List<String> extend(int steps) {
+        try {
+            return continued(steps);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            // the continuation leaves the calendar's range: fall back to relative names
+            return relative(steps);
+        }
+    }
+
+    private static List<String> relative(int steps) {
+        List<String> out = new ArrayList<>(steps);
+        for (int k = 1; k <= steps; k++) {
+            out.add("+" + k);
+        }
+        return out;
+    }
+
+    private List<String> continued(int steps) {
         List<String> out = new ArrayList<>(steps);
         int n = labels.size();
         if (kind == Kind.LABEL || n < 2) {

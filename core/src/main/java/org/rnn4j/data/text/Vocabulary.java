@@ -117,6 +117,12 @@ public final class Vocabulary {
     public static Vocabulary load(Path path) {
         try {
             return JSON.readValue(Files.readAllBytes(path), Vocabulary.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new org.rnn4j.data.InputFormatException(org.rnn4j.data.SourceLocation.file(path.toString()),
+                    "invalid vocabulary: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new org.rnn4j.data.InputFormatException(org.rnn4j.data.SourceLocation.file(path.toString()),
+                    "invalid vocabulary: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read vocabulary " + path + ": " + e.getMessage(), e);
         }

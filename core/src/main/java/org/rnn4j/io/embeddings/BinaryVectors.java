@@ -50,7 +50,7 @@ final class BinaryVectors {
         long[] h = Word2vecHeader.parse(headerBytes.toString(StandardCharsets.US_ASCII), new SourceLocation(name, 1));
         long count = h[0];
         int dim = (int) h[1];
-        rows.dimension(dim);
+        rows.dimension(dim, new SourceLocation(name, 1));
         byte[] vector = new byte[dim * Float.BYTES];
         ByteBuffer vectorView = ByteBuffer.wrap(vector).order(ByteOrder.LITTLE_ENDIAN);
         ByteArrayOutputStream word = new ByteArrayOutputStream();

@@ -66,7 +66,7 @@ public final class EmbeddingsReader {
         try {
             StringBuilder first = new StringBuilder();
             int b = in.read();
-            while (b >= 0 && b != '\n' && first.length() < MAX_FIRST_LINE) {
+            while (b >= 0 && b != '\n' && b != '\r' && first.length() < MAX_FIRST_LINE) {
                 first.append((char) b); // only tested as ASCII digits and spaces
                 b = in.read();
             }

@@ -32,7 +32,7 @@ final class TextVectors {
             String header = in.readLine();
             long[] h = Word2vecHeader.parse(header == null ? "" : header, in.location());
             promised = h[0];
-            rows.dimension((int) h[1]);
+            rows.dimension((int) h[1], in.location());
         }
         long lines = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -46,7 +46,11 @@ final class TextVectors {
                 if (f.length < 2) {
                     throw in.error("expected a word followed by its vector values, found " + f.length + " field");
                 }
-                rows.dimension(f.length - 1);
+                if (f.length - 1 > Word2vecHeader.MAX_DIM) {
+                    throw in.error("the first line has " + (f.length - 1) + " values, more than the limit of "
+                            + Word2vecHeader.MAX_DIM + " dimensions");
+                }
+                rows.dimension(f.length - 1, in.location());
             }
             int dim = rows.dimension();
             int extra = f.length - 1 - dim;

@@ -30,10 +30,19 @@ final class VectorRows {
         this.state = new byte[vocabulary.size()];
     }
 
-    /** Sets the dimension once it is known and allocates [V, dim]. */
-    void dimension(int d) {
+    /** At most this many floats (1 GiB) for the [V, dim] table; a larger one is refused before allocating. */
+    static final long MAX_ELEMENTS = 1L << 28;
+
+    /** Sets the dimension once it is known (read at {@code at}) and allocates [V, dim]. */
+    void dimension(int d, org.rnn4j.data.SourceLocation at) {
+        long n = (long) vocabulary.size() * d;
+        if (d < 1 || d > Word2vecHeader.MAX_DIM || n > MAX_ELEMENTS) {
+            throw new org.rnn4j.data.InputFormatException(at, "dimension " + d + " for " + vocabulary.size()
+                    + " words needs " + n + " values, more than the limit of " + MAX_ELEMENTS
+                    + " (dimensions at most " + Word2vecHeader.MAX_DIM + ")");
+        }
         this.dim = d;
-        this.data = new float[Math.multiplyExact(vocabulary.size(), d)];
+        this.data = new float[(int) n];
     }
 
     int dimension() {

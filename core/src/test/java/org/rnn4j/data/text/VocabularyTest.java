@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,10 +50,11 @@ class VocabularyTest {
         assertEquals("[\"<pad>\",\"<unk>\",\"the\",\",\",\"\\\"quoted\\\"\",\"é\"]", Files.readString(f));
         assertEquals(v, Vocabulary.load(f));
         Files.writeString(f, "[\"<unk>\",\"<pad>\",\"a\"]");
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Vocabulary.load(f));
+        org.rnn4j.data.InputFormatException e = assertThrows(org.rnn4j.data.InputFormatException.class, () -> Vocabulary.load(f));
+        assertTrue(e.getMessage().startsWith(f + ": invalid vocabulary"), e.getMessage());
         assertTrue(e.getMessage().contains("must start with <pad>, <unk>"), e.getMessage());
         Files.writeString(f, "[\"<pad>\",\"<unk>\",\"a\",\"a\"]");
-        assertTrue(assertThrows(UncheckedIOException.class, () -> Vocabulary.load(f)).getMessage().contains("'a' appears twice"));
+        assertTrue(assertThrows(org.rnn4j.data.InputFormatException.class, () -> Vocabulary.load(f)).getMessage().contains("'a' appears twice"));
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.of(List.of("a", "<pad>")));
     }
 }
