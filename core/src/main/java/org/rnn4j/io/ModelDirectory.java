@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,6 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +81,7 @@ public final class ModelDirectory {
         Files.createDirectories(parent);
         recover(target);
         String name = target.getFileName().toString();
-        Path tmp = Files.createTempDirectory(parent, "." + name + TMP);
+        Path tmp = newFolder(parent, "." + name + TMP);
         boolean committed = false;
         try {
             SafeTensors.write(tmp.resolve(WEIGHTS), stateDict, defaultMetadata());
@@ -258,4 +260,22 @@ public final class ModelDirectory {
         }
         return path;
     }
+
+    /**
+     * A new, empty folder {@code prefix<random>} in {@code parent}, created like any folder (not with
+     * {@link Files#createTempDirectory}, whose mode is 0700), so the committed model folder gets the
+     * usual permissions: 0777 less the process's umask on POSIX systems.
+     */
+    private static Path newFolder(Path parent, String prefix) throws IOException {
+        while (true) {
+            Path p = parent.resolve(prefix + Long.toUnsignedString(FOLDER_NAMES.nextLong(), 36));
+            try {
+                return Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                // another name
+            }
+        }
+    }
+
+    private static final SecureRandom FOLDER_NAMES = new SecureRandom();
 }
