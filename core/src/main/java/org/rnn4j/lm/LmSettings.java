@@ -1,5 +1,7 @@
 package org.rnn4j.lm;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.rnn4j.nn.recurrent.CellKind;
 
 /**
@@ -23,6 +25,7 @@ import org.rnn4j.nn.recurrent.CellKind;
  * @param validationFraction the last part of the text held out for validation
  * @param seed               weights, dropout
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record LmSettings(CellKind cell, int embeddingDim, int hiddenSize, int numLayers, double dropout, int batch,
                          int seqLen, double lr, double weightDecay, int warmupSteps, double minLrFraction, double clip,
                          long maxSteps, double maxMinutes, int evalEvery, double validationFraction, long seed) {
