@@ -46,11 +46,13 @@ module org.rnn4j.core {
     exports org.rnn4j.io.embeddings;
     exports org.rnn4j.forecast;
     exports org.rnn4j.classify;
+    exports org.rnn4j.lm;
 
     // Model configs and vocabularies are read and written by Jackson data binding, which needs
     // reflective access to their (partly private) records.
     opens org.rnn4j.classify to com.fasterxml.jackson.databind;
     opens org.rnn4j.forecast to com.fasterxml.jackson.databind;
+    opens org.rnn4j.lm to com.fasterxml.jackson.databind;
     opens org.rnn4j.data.encode to com.fasterxml.jackson.databind;
     opens org.rnn4j.data.seq to com.fasterxml.jackson.databind;
     opens org.rnn4j.data.series to com.fasterxml.jackson.databind;

@@ -44,6 +44,7 @@ class ArchitectureTest {
                 .layer("bench").definedBy(ROOT + ".bench..")
                 .layer("forecast").definedBy(ROOT + ".forecast..")
                 .layer("classify").definedBy(ROOT + ".classify..")
+                .layer("lm").definedBy(ROOT + ".lm..")
                 .layer("train").definedBy(ROOT + ".train..")
                 .layer("io").definedBy(ROOT + ".io..")
                 .layer("data").definedBy(ROOT + ".data..")
@@ -65,6 +66,8 @@ class ArchitectureTest {
                 .whereLayer("forecast").mayOnlyAccessLayers("train", "io", "data",
                         "loss", "optim", "nn.recurrent", "nn", "ops", "autograd", "tensor", "rand", "root")
                 .whereLayer("classify").mayOnlyAccessLayers("train", "io", "data",
+                        "loss", "optim", "nn.recurrent", "nn", "ops", "autograd", "tensor", "rand", "root")
+                .whereLayer("lm").mayOnlyAccessLayers("train", "io", "data",
                         "loss", "optim", "nn.recurrent", "nn", "ops", "autograd", "tensor", "rand", "root")
                 // the one training loop: models, losses, optimizers, checkpoints (io) and batches (data)
                 .whereLayer("train").mayOnlyAccessLayers("io", "data",
@@ -91,6 +94,7 @@ class ArchitectureTest {
                 .whereLayer("bench").mayNotBeAccessedByAnyLayer()
                 .whereLayer("forecast").mayOnlyBeAccessedByLayers("bench")
                 .whereLayer("classify").mayOnlyBeAccessedByLayers("bench")
+                .whereLayer("lm").mayOnlyBeAccessedByLayers("bench")
                 .whereLayer("kernel").mayOnlyBeAccessedByLayers("nn.recurrent", "ops", "loss", "optim", "autograd");
         layers.check(classes);
     }
@@ -99,7 +103,7 @@ class ArchitectureTest {
     void everyClassIsInALayer() {
         // a new top-level package must be placed in layersUseOnlyTheLayersBelowThem before it can be used
         noClasses().should().resideOutsideOfPackages(ROOT, ROOT + ".bench..", ROOT + ".forecast..",
-                ROOT + ".classify..", ROOT + ".train..", ROOT + ".io..", ROOT + ".data..", ROOT + ".loss..",
+                ROOT + ".classify..", ROOT + ".lm..", ROOT + ".train..", ROOT + ".io..", ROOT + ".data..", ROOT + ".loss..",
                 ROOT + ".optim..", ROOT + ".nn", ROOT + ".nn.recurrent..", ROOT + ".ops..", ROOT + ".autograd..",
                 ROOT + ".tensor..", ROOT + ".kernel..", ROOT + ".rand..")
                 .check(classes);
