@@ -46,6 +46,7 @@ module org.rnn4j.core {
     exports org.rnn4j.io.embeddings;
     exports org.rnn4j.forecast;
     exports org.rnn4j.classify;
+    exports org.rnn4j.onnx;
 
     // Model configs and vocabularies are read and written by Jackson data binding, which needs
     // reflective access to their (partly private) records.
