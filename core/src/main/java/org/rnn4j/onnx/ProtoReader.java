@@ -118,7 +118,10 @@ final class ProtoReader {
                 need(8);
                 pos += 8;
             }
-            case 2 -> pos += length();
+            case 2 -> {
+                int n = length(); // read before pos: the length's own varint moves it
+                pos += n;
+            }
             case 5 -> {
                 need(4);
                 pos += 4;
