@@ -56,7 +56,7 @@ final class RecurrentGraph {
     static Outputs add(OnnxGraph g, Spec s, Map<String, Tensor> state, String prefix, String x, String lengths,
                        String h0, String c0) {
         if (s.projSize() > 0) {
-            throw new UnsupportedOperationException("onnx export: an LSTM with proj_size=" + s.projSize()
+            throw new IllegalArgumentException("onnx export: an LSTM with proj_size=" + s.projSize()
                     + " has no ONNX LSTM equivalent (the op has no projection); rnn4j does not export it yet");
         }
         int d = s.dirs();

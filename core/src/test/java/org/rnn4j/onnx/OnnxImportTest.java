@@ -141,7 +141,7 @@ class OnnxImportTest {
 
         // the export refuses a projected LSTM with a message
         RecurrentLayer proj = RecurrentLayer.create(CellKind.LSTM, 2, 4, RecurrentOptions.DEFAULTS.withProjSize(2), new Rng(1));
-        UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class, () -> OnnxExport.recurrentLayer(proj));
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class, () -> OnnxExport.recurrentLayer(proj));
         assertTrue(u.getMessage().contains("proj_size=2"), u.getMessage());
     }
 }
