@@ -38,7 +38,9 @@ import org.rnn4j.train.SequenceRegressor;
  *     {@code prediction} and the final state;</li>
  * <li>{@link #recurrentLayer}: a plain stack with its state in and out.</li>
  * </ul>
- * Dropout is left out (inference). An LSTM with {@code proj_size} is refused.
+ * Dropout is left out (inference). An LSTM with {@code proj_size}, which ONNX's LSTM op cannot
+ * express, is written as one {@code Scan} per layer-direction over PyTorch's step equations
+ * ({@link ProjectedLstm}); it runs every row over all steps, so it takes no {@code lengths}.
  */
 public final class OnnxExport {
     /** The metadata key holding the model folder's config.json, so {@link OnnxImport} can restore the folder. */
@@ -210,7 +212,7 @@ public final class OnnxExport {
             g.op("Identity").in(st.y()).out("y").add();
         }
         g.output("y", OnnxGraph.FLOAT, "the last layer's output at every step, directions side by side",
-                st.layout(rnn.options().numDirections() * rnn.hiddenSize()));
+                st.layout(rnn.options().numDirections() * rnn.outputSize()));
         st.stateOutputs(g, rnn);
         return g.toModel("recurrent_layer", "rnn4j " + describe(rnn) + " with its state as inputs and outputs", Map.of());
     }
@@ -225,7 +227,7 @@ public final class OnnxExport {
             long ld = (long) rnn.options().numLayers() * rnn.options().numDirections();
             g.op("Identity").in(out.hN()).out("h_n").add();
             g.output("h_n", OnnxGraph.FLOAT, "final hidden state of every layer-direction (index layer·D + direction)",
-                    ld, "batch", (long) rnn.hiddenSize());
+                    ld, "batch", (long) rnn.outputSize());
             if (rnn.kind().hasCell()) {
                 g.op("Identity").in(out.cN()).out("c_n").add();
                 g.output("c_n", OnnxGraph.FLOAT, "final cell state of every layer-direction", ld, "batch", (long) rnn.hiddenSize());
@@ -239,8 +241,8 @@ public final class OnnxExport {
         long in = rnn.inputSize();
         g.input("x", OnnxGraph.FLOAT, "input, " + (bf ? "batch first" : "time first"), bf ? new Object[] {"batch", "steps", in}
                 : new Object[] {"steps", "batch", in});
-        g.input("h0", OnnxGraph.FLOAT, "initial hidden state [layers·directions, batch, hidden] (zeros to start)", ld, "batch",
-                (long) rnn.hiddenSize());
+        g.input("h0", OnnxGraph.FLOAT, "initial hidden state [layers·directions, batch, hidden (proj_size if set)] (zeros to start)",
+                ld, "batch", (long) rnn.outputSize());
         if (rnn.kind().hasCell()) {
             g.input("c0", OnnxGraph.FLOAT, "initial cell state [layers·directions, batch, hidden]", ld, "batch", (long) rnn.hiddenSize());
         }

@@ -27,8 +27,19 @@ final class OnnxGraph {
     private final List<byte[]> initializers = new ArrayList<>();
     private final List<byte[]> inputs = new ArrayList<>();
     private final List<byte[]> outputs = new ArrayList<>();
-    private final Set<String> names = new HashSet<>();
-    private final Map<String, Integer> counters = new LinkedHashMap<>();
+    private final Set<String> names;
+    private final Map<String, Integer> counters;
+
+    OnnxGraph() {
+        this.names = new HashSet<>();
+        this.counters = new LinkedHashMap<>();
+    }
+
+    /** A subgraph (a Scan body) whose names never shadow those of {@code outer}, whose values it may read. */
+    OnnxGraph(OnnxGraph outer) {
+        this.names = outer.names;
+        this.counters = outer.counters;
+    }
 
     /** A name not used yet: {@code stem}, else {@code stem_1}, {@code stem_2}, … */
     String fresh(String stem) {
@@ -72,6 +83,23 @@ final class OnnxGraph {
     void input(String name, int elemType, String doc, Object... dims) {
         names.add(name);
         inputs.add(valueInfo(name, elemType, doc, dims).toByteArray());
+    }
+
+    /** A subgraph input or output of known element type and unstated shape. */
+    void bodyValue(String name, int elemType, boolean input) {
+        ProtoWriter tensorType = new ProtoWriter();
+        tensorType.varint(1, elemType);
+        ProtoWriter type = new ProtoWriter();
+        type.message(1, tensorType);
+        ProtoWriter v = new ProtoWriter();
+        v.string(1, name);
+        v.message(2, type);
+        if (input) {
+            names.add(name);
+            inputs.add(v.toByteArray());
+        } else {
+            outputs.add(v.toByteArray());
+        }
     }
 
     /** A graph output, produced by some node under this name. */
@@ -146,6 +174,13 @@ final class OnnxGraph {
             return this;
         }
 
+        Node attr(String name, OnnxGraph body, String bodyName) {
+            ProtoWriter a = attribute(name, 5);
+            a.bytes(6, body.graph(bodyName, ""));
+            attrs.add(a);
+            return this;
+        }
+
         /** Appends the node; returns its output names. */
         String[] add() {
             for (String s : in) {
@@ -176,8 +211,8 @@ final class OnnxGraph {
         }
     }
 
-    /** The whole file: IR version, opset, producer, the graph, doc strings and metadata. */
-    byte[] toModel(String graphName, String doc, Map<String, String> metadata) {
+    /** The GraphProto bytes. */
+    byte[] graph(String graphName, String doc) {
         ProtoWriter g = new ProtoWriter();
         nodes.forEach(n -> g.bytes(1, n));
         g.string(2, graphName);
@@ -185,13 +220,18 @@ final class OnnxGraph {
         g.string(10, doc);
         inputs.forEach(v -> g.bytes(11, v));
         outputs.forEach(v -> g.bytes(12, v));
+        return g.toByteArray();
+    }
 
+    /** The whole file: IR version, opset, producer, the graph, doc strings and metadata. */
+    byte[] toModel(String graphName, String doc, Map<String, String> metadata) {
+        byte[] g = graph(graphName, doc);
         ProtoWriter m = new ProtoWriter();
         m.varint(1, IR_VERSION);
         m.string(2, "rnn4j");
         m.string(3, org.rnn4j.Version.get());
         m.string(6, doc);
-        m.message(7, g);
+        m.bytes(7, g);
         ProtoWriter opset = new ProtoWriter();
         opset.string(1, "");
         opset.varint(2, OPSET);

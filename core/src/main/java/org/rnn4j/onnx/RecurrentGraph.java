@@ -56,8 +56,11 @@ final class RecurrentGraph {
     static Outputs add(OnnxGraph g, Spec s, Map<String, Tensor> state, String prefix, String x, String lengths,
                        String h0, String c0) {
         if (s.projSize() > 0) {
-            throw new IllegalArgumentException("onnx export: an LSTM with proj_size=" + s.projSize()
-                    + " has no ONNX LSTM equivalent (the op has no projection); rnn4j does not export it yet");
+            if (!lengths.isEmpty()) {
+                throw new IllegalArgumentException("onnx export: an LSTM with proj_size=" + s.projSize()
+                        + " is exported as Scan steps without sequence_lens; variable lengths are not supported for it");
+            }
+            return ProjectedLstm.add(g, s, state, prefix, x, h0, c0);
         }
         int d = s.dirs();
         int h = s.hiddenSize();

@@ -99,6 +99,39 @@ class OnnxExportTest {
 
     @Test
     @SuppressWarnings("try")
+    void projectedLstmsAsScans() throws Exception {
+        float worst = 0;
+        for (boolean bi : new boolean[] {false, true}) {
+            for (boolean bf : new boolean[] {false, true}) {
+                RecurrentOptions o = RecurrentOptions.DEFAULTS.withNumLayers(2).withBidirectional(bi).withBatchFirst(bf).withProjSize(3);
+                RecurrentLayer rnn = RecurrentLayer.create(CellKind.LSTM, 4, 6, o, new Rng(bi ? 5 : 6));
+                int ld = 2 * (bi ? 2 : 1);
+                Rng rng = new Rng(17);
+                try (Ort ort = new Ort(OnnxExport.recurrentLayer(rnn)); var off = GradMode.disabled()) {
+                    for (int[] bt : SHAPES) {
+                        int b = bt[0];
+                        int t = bt[1];
+                        float[] x = random(rng, b * t * 4);
+                        float[] h0 = random(rng, ld * b * 3);
+                        float[] c0 = random(rng, ld * b * 6);
+                        RecurrentState st = new LstmState(Var.constant(Tensor.wrap(Shape.of(ld, b, 3), h0)),
+                                Var.constant(Tensor.wrap(Shape.of(ld, b, 6), c0)));
+                        RecurrentOutput<Var> want = rnn.forward(Var.constant(Tensor.wrap(bf ? Shape.of(b, t, 4) : Shape.of(t, b, 4), x)), st);
+                        Map<String, float[]> got = ort.floats("x", x, bf ? new long[] {b, t, 4} : new long[] {t, b, 4})
+                                .floats("h0", h0, ld, b, 3).floats("c0", c0, ld, b, 6).run();
+                        worst = Math.max(worst, Ort.maxAbsDiff(want.out().value().data(), got.get("y")));
+                        worst = Math.max(worst, Ort.maxAbsDiff(want.hN().value().data(), got.get("h_n")));
+                        worst = Math.max(worst, Ort.maxAbsDiff(want.cN().value().data(), got.get("c_n")));
+                    }
+                }
+            }
+        }
+        assertTrue(worst <= TOLERANCE, "projected LSTM: max abs difference " + worst);
+        System.out.println("onnx export, LSTM with proj_size (y, h_n, c_n): max abs difference " + worst);
+    }
+
+    @Test
+    @SuppressWarnings("try")
     void sineModel() throws Exception {
         float worst = 0;
         for (CellKind kind : List.of(CellKind.RNN_TANH, CellKind.LSTM)) {
