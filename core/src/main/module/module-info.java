@@ -47,6 +47,7 @@ module org.rnn4j.core {
     exports org.rnn4j.forecast;
     exports org.rnn4j.classify;
     exports org.rnn4j.lm;
+    exports org.rnn4j.onnx;
 
     // Model configs and vocabularies are read and written by Jackson data binding, which needs
     // reflective access to their (partly private) records.

@@ -42,6 +42,7 @@ class ArchitectureTest {
     void layersUseOnlyTheLayersBelowThem() {
         ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("bench").definedBy(ROOT + ".bench..")
+                .layer("onnx").definedBy(ROOT + ".onnx..")
                 .layer("forecast").definedBy(ROOT + ".forecast..")
                 .layer("classify").definedBy(ROOT + ".classify..")
                 .layer("lm").definedBy(ROOT + ".lm..")
@@ -59,6 +60,9 @@ class ArchitectureTest {
                 .layer("rand").definedBy(ROOT + ".rand..")
                 .layer("root").definedBy(ROOT)
 
+                // model files of other frameworks: reads the jobs' models, writes and reads their folders
+                .whereLayer("onnx").mayOnlyAccessLayers("forecast", "classify", "train", "io", "data",
+                        "nn.recurrent", "nn", "autograd", "tensor", "rand", "root")
                 // the workloads of `rnn4j bench`: anything but the kernels (the CLI prepares those)
                 .whereLayer("bench").mayOnlyAccessLayers("forecast", "classify", "train", "io", "data",
                         "loss", "optim", "nn.recurrent", "nn", "ops", "autograd", "tensor", "rand", "root")
@@ -92,9 +96,10 @@ class ArchitectureTest {
                 .whereLayer("root").mayNotAccessAnyLayer()
 
                 .whereLayer("bench").mayNotBeAccessedByAnyLayer()
-                .whereLayer("forecast").mayOnlyBeAccessedByLayers("bench")
-                .whereLayer("classify").mayOnlyBeAccessedByLayers("bench")
-                .whereLayer("lm").mayOnlyBeAccessedByLayers("bench")
+                .whereLayer("onnx").mayNotBeAccessedByAnyLayer()
+                .whereLayer("forecast").mayOnlyBeAccessedByLayers("bench", "onnx")
+                .whereLayer("classify").mayOnlyBeAccessedByLayers("bench", "onnx")
+                .whereLayer("lm").mayOnlyBeAccessedByLayers("bench", "onnx")
                 .whereLayer("kernel").mayOnlyBeAccessedByLayers("nn.recurrent", "ops", "loss", "optim", "autograd");
         layers.check(classes);
     }
@@ -102,7 +107,7 @@ class ArchitectureTest {
     @Test
     void everyClassIsInALayer() {
         // a new top-level package must be placed in layersUseOnlyTheLayersBelowThem before it can be used
-        noClasses().should().resideOutsideOfPackages(ROOT, ROOT + ".bench..", ROOT + ".forecast..",
+        noClasses().should().resideOutsideOfPackages(ROOT, ROOT + ".bench..", ROOT + ".onnx..", ROOT + ".forecast..",
                 ROOT + ".classify..", ROOT + ".lm..", ROOT + ".train..", ROOT + ".io..", ROOT + ".data..", ROOT + ".loss..",
                 ROOT + ".optim..", ROOT + ".nn", ROOT + ".nn.recurrent..", ROOT + ".ops..", ROOT + ".autograd..",
                 ROOT + ".tensor..", ROOT + ".kernel..", ROOT + ".rand..")
