@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -110,20 +112,26 @@ public final class ModelFolders {
                 found.add(Integer.parseInt(m.group(1)));
             }
         }
-        if (!prefixed && expected <= 1) {
-            return Optional.empty(); // a single classifier's weights carry no members. prefix
-        }
-        TreeSet<Integer> missing = new TreeSet<>();
-        for (int i = 0; i < expected; i++) {
-            if (!found.contains(i)) {
-                missing.add(i);
-            }
-        }
-        if (missing.isEmpty()) {
+        if (!prefixed) {
+            // a single network's weights carry no members. prefix; a config that claims more members
+            // than that is a mismatch the loader names in config.json
             return Optional.empty();
         }
+        long present = found.stream().filter(i -> i < expected).count();
+        long absent = expected - present;
+        if (absent <= 0) {
+            return Optional.empty();
+        }
+        // names at most a few missing members: a corrupt ensemble_size may claim millions (the loader
+        // refuses such a config by its sizes)
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < expected && named.size() < 5; i++) {
+            if (!found.contains(i)) {
+                named.add(String.valueOf(i));
+            }
+        }
         return Optional.of("incomplete ensemble: " + ModelDirectory.CONFIG + " says " + expected + " members, "
-                + ModelDirectory.WEIGHTS + " holds the weights of " + (expected - missing.size()) + " (missing: member"
-                + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(String::valueOf).toList()) + ")");
+                + ModelDirectory.WEIGHTS + " holds the weights of " + present + " (missing: member"
+                + (absent == 1 ? " " : "s ") + String.join(", ", named) + (absent > named.size() ? ", …" : "") + ")");
     }
 }
