@@ -32,9 +32,9 @@ final class Opcodes {
     private Opcodes() {
     }
 
-    /** {@code GLOBAL (0x63)}, or {@code unknown opcode 0x..}. */
+    /** {@code GLOBAL (0x63)}, or {@code 0x.. (unknown)}. */
     static String name(int op) {
         String n = NAMES.get(op);
-        return n == null ? String.format("unknown opcode 0x%02x", op) : String.format("%s (0x%02x)", n, op);
+        return n == null ? String.format("0x%02x (unknown)", op) : String.format("%s (0x%02x)", n, op);
     }
 }

@@ -1,5 +1,6 @@
 package org.rnn4j.io.torch;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,8 @@ public final class TorchCheckpoint {
                 throw new FileFormatException(file, prefix + "data.pkl " + e.getMessage());
             }
             return tensors(root, zip, prefix, file);
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // a damaged deflated entry ends early (EOFException); a malformed entry name is an IllegalArgumentException
             throw new FileFormatException(file, "not a readable torch.save zip (truncated or damaged?): " + e.getMessage());
         }
     }
@@ -145,7 +147,7 @@ public final class TorchCheckpoint {
                 throw new FileFormatException(file, "state_dict key of type " + Unpickler.kind(e.getKey()) + ", expected str");
             }
             if (!(e.getValue() instanceof TensorView v)) {
-                throw new FileFormatException(file, "'" + name + "' is a " + Unpickler.kind(e.getValue())
+                throw new FileFormatException(file, "'" + name + "' is of type " + Unpickler.kind(e.getValue())
                         + ", not a tensor: save model.state_dict() rather than a whole checkpoint dict");
             }
             Storage s = v.storage();
