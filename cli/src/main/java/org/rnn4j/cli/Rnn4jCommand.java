@@ -4,6 +4,7 @@ import org.rnn4j.cli.commands.BenchCommand;
 import org.rnn4j.cli.commands.ClassifyCommand;
 import org.rnn4j.cli.commands.DemoCommand;
 import org.rnn4j.cli.commands.ForecastCommand;
+import org.rnn4j.cli.commands.ImportCommand;
 import org.rnn4j.cli.commands.InspectCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = "Recurrent neural networks for the JVM with PyTorch's semantics: forecasting from CSV, "
                 + "demos, and PyTorch-loadable checkpoints.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {DemoCommand.class, ForecastCommand.class, ClassifyCommand.class, InspectCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, ForecastCommand.class, ClassifyCommand.class, InspectCommand.class, ImportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Results go to stdout, progress and messages to stderr.",
                 "Exit codes: 0 success, 1 runtime error, 2 usage error.",

@@ -1,0 +1,22 @@
+package org.rnn4j.cli.commands;
+
+import org.rnn4j.cli.VersionProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rnn4j import ...}: models made elsewhere, converted to rnn4j model folders. */
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Convert a model made elsewhere into an rnn4j model folder.",
+        subcommands = {ImportPtCommand.class})
+public final class ImportCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: pt");
+    }
+}
