@@ -42,8 +42,13 @@ import org.rnn4j.tensor.Tensor;
 public final class TorchCheckpoint {
     /** The largest {@code data.pkl} read (a state_dict's pickle is a few KB per tensor). */
     static final long MAX_PICKLE_BYTES = 64L << 20;
-    /** The largest storage: a Java array holds at most this many float32s. */
+    /** The largest storage, in elements and in bytes: what a Java array holds. */
     static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    /**
+     * The largest compressed entry inflated: torch.save writes every entry uncompressed, so a large
+     * deflated one is not its output (and could be a zip bomb).
+     */
+    static final long MAX_INFLATED_BYTES = 64L << 20;
 
     private TorchCheckpoint() {
     }
@@ -125,6 +130,10 @@ public final class TorchCheckpoint {
         if (size < 0 || size > limit) {
             throw new FileFormatException(file, e.getName() + " declares " + size + " bytes (at most " + limit + " allowed)");
         }
+        if (e.getMethod() != ZipEntry.STORED && size > MAX_INFLATED_BYTES) {
+            throw new FileFormatException(file, e.getName() + " is compressed and declares " + size + " bytes (at most "
+                    + MAX_INFLATED_BYTES + " are inflated; torch.save stores entries uncompressed)");
+        }
         byte[] out;
         try (InputStream s = zip.getInputStream(e)) {
             out = s.readNBytes((int) size);
@@ -161,7 +170,7 @@ public final class TorchCheckpoint {
                     throw new FileFormatException(file, "'" + name + "': storage " + s.key() + " of " + s.numel() + " "
                             + s.type().pythonName() + " elements runs past the end of its entry (" + entry.getSize() + " bytes)");
                 }
-                data = bytes(zip, entry, entry.getSize(), file);
+                data = bytes(zip, entry, MAX_ELEMENTS, file);
                 storages.put(s.key(), data);
             }
             out.put(name, copy(name, v, data, file));

@@ -75,7 +75,10 @@ final class Unpickler {
                         throw refused("pickle protocol " + proto + " is not supported (torch.save writes 2)");
                     }
                 }
-                case 0x95 -> need(8); // FRAME (protocol 4): a length hint, the opcodes follow inline
+                case 0x95 -> { // FRAME (protocol 4): a length hint, the opcodes follow inline
+                    need(8);
+                    pos += 8;
+                }
                 case '.' -> { // STOP
                     if (stack.size() != 1 || !marks.isEmpty()) {
                         throw refused("STOP with " + stack.size() + " values and " + marks.size() + " open MARKs; expected one value");
@@ -125,9 +128,9 @@ final class Unpickler {
                     if (!(target instanceof Map<?, ?>) && !(target instanceof TensorView)) {
                         throw refused("BUILD on a " + kind(target) + " (only an OrderedDict or a tensor may be built)");
                     }
-                    // the state is an OrderedDict's _metadata or a tensor's Python attributes: not needed
-                    if (state == null) {
-                        throw refused("BUILD without a state");
+                    // the state (an OrderedDict's _metadata, a tensor's Python attributes) is not needed
+                    if (state instanceof Storage || state instanceof Global) {
+                        throw refused("BUILD with a " + kind(state) + " as state");
                     }
                 }
                 case 's' -> { // SETITEM

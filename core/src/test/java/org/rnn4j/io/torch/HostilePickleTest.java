@@ -236,6 +236,20 @@ class HostilePickleTest {
         }
         assertTrue(Files.size(f) < 1 << 20);
         contains(refused(f), "archive/data.pkl declares 73400320 bytes (at most " + TorchCheckpoint.MAX_PICKLE_BYTES + " allowed)");
+        // the same as a storage: a tiny pickle naming 70 MB of floats in a deflated entry
+        Path g = Files.createTempFile(tmp, "bomb", ".pt");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(g))) {
+            z.putNextEntry(new ZipEntry("archive/data.pkl"));
+            z.write(oneTensor("0", 70 << 18, 0, new int[] {70 << 18}, new int[] {1}));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("archive/data/0"));
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 70; i++) {
+                z.write(chunk);
+            }
+            z.closeEntry();
+        }
+        contains(refused(g), "archive/data/0 is compressed and declares 73400320 bytes (at most 67108864 are inflated");
     }
 
     @Test
