@@ -26,9 +26,9 @@ def flat(t):
     return [float(v) for v in t.detach().double().reshape(-1).tolist()]
 
 
-def record_layer(file, layer, kind, input_size, hidden_size, state_dict, run_layer=None, T=5, B=2, **options):
+def record_layer(file, layer, kind, input_size, hidden_size, state_dict, run_layer=None, T=5, B=2, protocol=2, **options):
     """Saves state_dict as file and records layer(x) for a fixed x of [T, B, I] (or [B, T, I] batch-first)."""
-    torch.save(state_dict, os.path.join(out_dir, file))
+    torch.save(state_dict, os.path.join(out_dir, file), pickle_protocol=protocol)
     batch_first = options.get("batch_first", False)
     x = torch.randn(B, T, input_size) if batch_first else torch.randn(T, B, input_size)
     run = run_layer or layer
@@ -112,6 +112,10 @@ expected["fixtures"]["classifier_dataparallel.pt"] = {
     "kind": "classifier", "vocab": 6, "embedding_dim": 3, "cell": "GRU", "hidden_size": 4, "bidirectional": True,
     "classes": 2, "ids_shape": list(ids.shape), "ids": ids.reshape(-1).tolist(),
     "logits_shape": list(logits.shape), "logits": flat(logits)}
+
+# pickle protocol 4 (SHORT_BINUNICODE, MEMOIZE, FRAME, STACK_GLOBAL) instead of torch.save's default 2
+layer = nn.GRU(3, 4)
+record_layer("gru_protocol4.pt", layer, "GRU", 3, 4, layer.state_dict(), protocol=4)
 
 with open(os.path.join(out_dir, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1)

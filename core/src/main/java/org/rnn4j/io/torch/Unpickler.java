@@ -117,6 +117,14 @@ final class Unpickler {
                 case 'N' -> push(Pickled.None.NONE); // NONE
                 case 'Q' -> push(persistentLoad(pop())); // BINPERSID
                 case 'c' -> push(global(line(), line())); // GLOBAL
+                case 0x93 -> { // STACK_GLOBAL (protocol 4): the same allowlist, names from the stack
+                    Object name = pop();
+                    Object module = pop();
+                    if (!(module instanceof String m) || !(name instanceof String n)) {
+                        throw refused("STACK_GLOBAL needs two strings");
+                    }
+                    push(global(m, n));
+                }
                 case 'R' -> { // REDUCE
                     Object args = pop();
                     Object callable = pop();

@@ -165,7 +165,9 @@ class HostilePickleTest {
 
     @Test
     void opcodesThatBuildObjectsAreRefused() throws IOException {
-        contains(refused(proto().op(0x93, '.').bytes()), "opcode STACK_GLOBAL (0x93) is not allowed");
+        contains(refused(proto().op(0x8c, 2).op('o', 's').op(0x8c, 6).op("system".chars().toArray()).op(0x93, '.').bytes()),
+                "GLOBAL os.system is not allowed");
+        contains(refused(proto().op(0x93, '.').bytes()), "STACK_GLOBAL (0x93) on an empty stack");
         contains(refused(proto().op('i').bytes()), "opcode INST (0x69) is not allowed");
         contains(refused(proto().op(0x81).bytes()), "opcode NEWOBJ (0x81) is not allowed");
         contains(refused(proto().op(0xff).bytes()), "opcode 0xff (unknown) is not allowed");
