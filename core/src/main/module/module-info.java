@@ -44,6 +44,7 @@ module org.rnn4j.core {
     exports org.rnn4j.data.text;
     exports org.rnn4j.io;
     exports org.rnn4j.io.embeddings;
+    exports org.rnn4j.io.torch;
     exports org.rnn4j.forecast;
     exports org.rnn4j.classify;
     exports org.rnn4j.lm;

@@ -10,13 +10,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "FORMAT",
         description = "Read another framework's model file into an rnn4j model folder.",
-        subcommands = {ImportOnnxCommand.class})
+        subcommands = {ImportPtCommand.class, ImportOnnxCommand.class})
 public final class ImportCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing format: onnx");
+        throw new ParameterException(spec.commandLine(), "missing format: pt or onnx");
     }
 }
