@@ -62,9 +62,10 @@ public final class Rnn4jCommand implements Runnable {
 
     /** The commands whose results depend on a random seed: they alone offer {@code --seed}. */
     static final java.util.Set<Class<?>> SEEDED = java.util.Set.of(org.rnn4j.cli.commands.ClassifyTrainCommand.class,
-            org.rnn4j.cli.commands.ForecastTrainCommand.class, org.rnn4j.cli.commands.DemoSineCommand.class);
+            org.rnn4j.cli.commands.ForecastTrainCommand.class, org.rnn4j.cli.commands.DemoSineCommand.class,
+            org.rnn4j.cli.lm.LmTrainCommand.class, org.rnn4j.cli.lm.LmGenerateCommand.class);
 
-    /** Removes the common {@code --seed} from commands that draw no random numbers (predict, eval, inspect, bench). */
+    /** Removes the common {@code --seed} from commands that draw no random numbers (predict, eval, inspect, bench, export, import). */
     private static void dropSeedWhereUnused(CommandLine cl) {
         for (CommandLine sub : cl.getSubcommands().values()) {
             dropSeedWhereUnused(sub);
