@@ -60,19 +60,14 @@ public final class Rnn4jCommand implements Runnable {
                 .setExitCodeExceptionMapper(e -> Failures.RUNTIME_ERROR);
     }
 
-    /** The commands whose results depend on a random seed: they alone offer {@code --seed}. */
-    static final java.util.Set<Class<?>> SEEDED = java.util.Set.of(org.rnn4j.cli.commands.ClassifyTrainCommand.class,
-            org.rnn4j.cli.commands.ForecastTrainCommand.class, org.rnn4j.cli.commands.DemoSineCommand.class,
-            org.rnn4j.cli.lm.LmTrainCommand.class, org.rnn4j.cli.lm.LmGenerateCommand.class);
-
-    /** Removes the common {@code --seed} from commands that draw no random numbers (predict, eval, inspect, bench, export, import). */
+    /** Removes the common {@code --seed} from every command that is not {@link Seeded}. */
     private static void dropSeedWhereUnused(CommandLine cl) {
         for (CommandLine sub : cl.getSubcommands().values()) {
             dropSeedWhereUnused(sub);
         }
         CommandSpec spec = cl.getCommandSpec();
         Object user = spec.userObject();
-        if (user instanceof BaseCommand && !SEEDED.contains(user.getClass())) {
+        if (user instanceof BaseCommand && !(user instanceof Seeded)) {
             CommandLine.Model.OptionSpec seed = spec.findOption("--seed");
             if (seed != null) {
                 spec.remove(seed);

@@ -14,6 +14,7 @@ import org.rnn4j.classify.ClassifierFiles;
 import org.rnn4j.classify.EpochReport;
 import org.rnn4j.classify.TrainSettings;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.Seeded;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.classify.EncodingOptions;
 import org.rnn4j.cli.classify.ExampleSource;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
                 + "and write a model folder (model.safetensors + config.json).",
                 "The encoding is chosen from the alphabet found; a stratified share is held out for validation unless "
                 + "--validation is given; the best epoch on validation is kept (and written whenever it improves)."})
-public final class ClassifyTrainCommand extends BaseCommand {
+public final class ClassifyTrainCommand extends BaseCommand implements Seeded {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled training examples.")
     Path data;
 

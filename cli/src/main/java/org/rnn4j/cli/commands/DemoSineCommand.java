@@ -9,6 +9,7 @@ import java.util.Map;
 import org.knowm.xchart.style.Styler;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.CellKindOption;
+import org.rnn4j.cli.Seeded;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Plots;
 import org.rnn4j.cli.ui.Progress;
@@ -36,7 +37,7 @@ import picocli.CommandLine.ParameterException;
                 "The final training loss is the mean of the last 100 iterations' losses (the last one is shown too). "
                 + "Results go to stdout; the loss every 100 iterations (a progress bar on a terminal) and the plot's "
                 + "path to stderr."})
-public final class DemoSineCommand extends BaseCommand {
+public final class DemoSineCommand extends BaseCommand implements Seeded {
     /** Where the plot goes when --plot is not given. */
     static final Path DEFAULT_PLOT = Path.of("sine.png");
     /** Iterations between two loss lines when stderr is not a terminal. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.CellKindOption;
+import org.rnn4j.cli.Seeded;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Progress;
 import org.rnn4j.data.series.Series;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
                 + "indices are removed when the season is strong, and each window is read relative to its recent level. The "
                 + "forecast averages the network's with the Theta and seasonal-naive forecasts (see --combine).",
                 "Without tuning options the documented default recipe is used."})
-public final class ForecastTrainCommand extends BaseCommand {
+public final class ForecastTrainCommand extends BaseCommand implements Seeded {
 
     @Mixin
     SeriesOptions series;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnn4j.cli.BaseCommand;
+import org.rnn4j.cli.Seeded;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.lm.Generator;
 import org.rnn4j.lm.LmFiles;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Write text with a language model, streamed to stdout as it is produced: the prompt is primed through "
                 + "the model, then one character at a time is drawn from the cached state.",
                 "The same --seed gives the same text."})
-public final class LmGenerateCommand extends BaseCommand {
+public final class LmGenerateCommand extends BaseCommand implements Seeded {
     private static final Sampling D = Sampling.defaults();
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model folder written by 'lm train'.")

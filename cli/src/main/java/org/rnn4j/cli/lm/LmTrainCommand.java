@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.cli.BaseCommand;
 import org.rnn4j.cli.CellKindOption;
+import org.rnn4j.cli.Seeded;
 import org.rnn4j.cli.VersionProvider;
 import org.rnn4j.cli.ui.Progress;
 import org.rnn4j.data.text.CharVocabulary;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
                 + "a model folder (model.safetensors + config.json with the vocabulary).",
                 "The last --validation share of the text (by position) is held out; validation bits per character are "
                 + "measured every --eval-every steps and the best model is kept; training stops at --steps or --max-minutes."})
-public final class LmTrainCommand extends BaseCommand {
+public final class LmTrainCommand extends BaseCommand implements Seeded {
     private static final LmSettings D = LmSettings.defaults();
 
     @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 training text (repeat for several files, "
